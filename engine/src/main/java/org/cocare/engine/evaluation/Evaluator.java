@@ -1,0 +1,53 @@
+package org.cocare.engine.evaluation;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import org.cocare.engine.rules.RuleEngine;
+import org.cocare.engine.rules.RuleOutput;
+import org.cocare.fhir.facts.FactMapper;
+import org.cocare.rules.model.EvaluationContext;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Evaluates a patient's record against the active rule set. The as-of date is explicit or today in
+ * the injected clock's zone; the measurement period is the calendar year of the as-of date.
+ */
+public final class Evaluator {
+  private final FactMapper mapper;
+  private final RuleEngine rules;
+  private final Clock clock;
+  private final Timer timer;
+
+  public Evaluator(FactMapper mapper, RuleEngine rules, Clock clock, MeterRegistry meters) {
+    this.mapper = mapper;
+    this.rules = rules;
+    this.clock = clock;
+    this.timer =
+        Timer.builder("cocare.evaluations")
+            .description("Evaluations of one patient's record against the active rule set")
+            .register(meters);
+  }
+
+  public LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  public Evaluation evaluate(String patientId, Collection<? extends Resource> record, LocalDate asOf) {
+    LocalDate date = asOf != null ? asOf : today();
+    return timer.record(
+        () -> {
+          List<Object> facts = mapper.facts(record);
+          RuleOutput output = rules.evaluate(facts, EvaluationContext.asOf(date));
+          return new Evaluation(
+              patientId,
+              date,
+              output.ruleSetVersion(),
+              output.recommendations(),
+              output.gapsClosed());
+        });
+  }
+}

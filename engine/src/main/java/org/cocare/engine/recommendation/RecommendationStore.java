@@ -1,0 +1,122 @@
+package org.cocare.engine.recommendation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.cocare.fhir.server.RecommendationSource;
+import org.cocare.rules.recommendation.IssuedRecommendation;
+import org.cocare.rules.recommendation.Kind;
+import org.cocare.rules.recommendation.Priority;
+import org.cocare.rules.recommendation.Recommendation;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Issued recommendations, per patient. */
+public final class RecommendationStore implements RecommendationSource {
+  private final JdbcClient jdbc;
+
+  public RecommendationStore(DataSource dataSource) {
+    this.jdbc = JdbcClient.create(dataSource);
+  }
+
+  /** Every recommendation of the patient, open and ended, oldest first. */
+  @Override
+  public List<IssuedRecommendation> forPatient(String patientId) {
+    return jdbc.sql("select * from recommendations where patient_id = ? order by issued_at, code")
+        .param(patientId)
+        .query((rs, n) -> map(rs))
+        .list();
+  }
+
+  public List<IssuedRecommendation> open(String patientId) {
+    return jdbc.sql(
+            "select * from recommendations where patient_id = ? and status = ? order by issued_at,"
+                + " code")
+        .params(patientId, IssuedRecommendation.Status.OPEN.code())
+        .query((rs, n) -> map(rs))
+        .list();
+  }
+
+  @Override
+  public Optional<IssuedRecommendation> find(String id) {
+    return jdbc.sql("select * from recommendations where id = ?")
+        .param(id)
+        .query((rs, n) -> map(rs))
+        .optional();
+  }
+
+  public void insert(IssuedRecommendation issued) {
+    Recommendation r = issued.recommendation();
+    jdbc.sql(
+            "insert into recommendations (id, patient_id, code, kind, measure, guideline, rule_id,"
+                + " rule_set_version, reason, evidence, due, priority, catalogue_item, status,"
+                + " issued_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            issued.id(),
+            issued.patientId(),
+            r.code(),
+            r.kind().code(),
+            r.measure(),
+            r.guideline(),
+            r.ruleId(),
+            issued.ruleSetVersion(),
+            r.reason(),
+            String.join(" ", r.evidence()),
+            r.due(),
+            r.priority().code(),
+            r.catalogueItem(),
+            issued.status().code(),
+            time(issued.issuedAt()))
+        .update();
+  }
+
+  public void close(
+      String id, IssuedRecommendation.Status status, Instant at, String reason, String evidence) {
+    jdbc.sql(
+            "update recommendations set status = ?, closed_at = ?, close_reason = ?, close_evidence"
+                + " = ? where id = ?")
+        .params(status.code(), time(at), reason, evidence, id)
+        .update();
+  }
+
+  private static OffsetDateTime time(Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static IssuedRecommendation map(ResultSet rs) throws SQLException {
+    String evidence = rs.getString("evidence");
+    Recommendation recommendation =
+        new Recommendation(
+            rs.getString("code"),
+            Kind.fromCode(rs.getString("kind")),
+            rs.getString("measure"),
+            rs.getString("guideline"),
+            rs.getString("rule_id"),
+            rs.getString("reason"),
+            evidence.isBlank() ? List.of() : Arrays.asList(evidence.split(" ")),
+            rs.getObject("due", LocalDate.class),
+            Priority.fromCode(rs.getString("priority")),
+            rs.getString("catalogue_item"));
+    return new IssuedRecommendation(
+        rs.getString("id"),
+        rs.getString("patient_id"),
+        recommendation,
+        rs.getString("rule_set_version"),
+        IssuedRecommendation.Status.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
+        instant(rs, "issued_at"),
+        instant(rs, "closed_at"),
+        rs.getString("close_reason"),
+        rs.getString("close_evidence"));
+  }
+}

@@ -1,0 +1,157 @@
+package org.cocare.engine.record;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.cocare.fhir.facts.ResourceChange;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Stores each patient's resources; {@link #apply} says whose record a message changed. */
+public final class PatientRecordStore {
+  private final JdbcClient jdbc;
+  private final FhirContext context;
+
+  public PatientRecordStore(DataSource dataSource, FhirContext context) {
+    this.jdbc = JdbcClient.create(dataSource);
+    this.context = context;
+  }
+
+  private record Stored(String patientId, String versionId, Instant lastUpdated, String content) {}
+
+  /**
+   * Applies the changes in order and returns the ids of the patients whose record changed. Resources
+   * that belong to no patient are not part of any record and are skipped.
+   */
+  public Set<String> apply(List<ResourceChange> changes, String messageId, Instant now) {
+    Set<String> affected = new LinkedHashSet<>();
+    IParser parser = context.newJsonParser();
+    for (ResourceChange change : changes) {
+      Optional<Stored> existing = find(change.resourceType(), change.resourceId());
+      if (change.action() == ResourceChange.Action.DELETE) {
+        existing.ifPresent(
+            stored -> {
+              jdbc.sql("delete from patient_resources where resource_type = ? and resource_id = ?")
+                  .params(change.resourceType(), change.resourceId())
+                  .update();
+              affected.add(stored.patientId());
+            });
+        continue;
+      }
+      if (change.patientId() == null) {
+        continue;
+      }
+      Resource resource = change.resource();
+      String content = parser.encodeResourceToString(resource);
+      String versionId = resource.getMeta().getVersionId();
+      Instant lastUpdated =
+          resource.getMeta().hasLastUpdated() ? resource.getMeta().getLastUpdated().toInstant() : null;
+      Stored incoming = new Stored(change.patientId(), versionId, lastUpdated, content);
+      if (existing.isEmpty()) {
+        jdbc.sql(
+                "insert into patient_resources (resource_type, resource_id, patient_id, version_id,"
+                    + " last_updated, content, message_id, stored_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+            .params(
+                change.resourceType(),
+                change.resourceId(),
+                change.patientId(),
+                versionId,
+                time(lastUpdated),
+                content,
+                messageId,
+                time(now))
+            .update();
+        affected.add(change.patientId());
+      } else if (supersedes(incoming, existing.get())) {
+        jdbc.sql(
+                "update patient_resources set patient_id = ?, version_id = ?, last_updated = ?,"
+                    + " content = ?, message_id = ?, stored_at = ? where resource_type = ? and"
+                    + " resource_id = ?")
+            .params(
+                change.patientId(),
+                versionId,
+                time(lastUpdated),
+                content,
+                messageId,
+                time(now),
+                change.resourceType(),
+                change.resourceId())
+            .update();
+        affected.add(existing.get().patientId());
+        affected.add(change.patientId());
+      }
+    }
+    return affected;
+  }
+
+  /** The patient's whole record, in a stable order. */
+  public List<Resource> load(String patientId) {
+    IParser parser = context.newJsonParser();
+    return jdbc.sql(
+            "select content from patient_resources where patient_id = ? order by resource_type,"
+                + " resource_id")
+        .param(patientId)
+        .query((rs, n) -> (Resource) parser.parseResource(rs.getString(1)))
+        .list();
+  }
+
+  /**
+   * Whether an incoming version replaces the stored one: by version id when both have a numeric
+   * one, else by lastUpdated when both have one, else when the content differs (last received wins).
+   * The same version id, or identical content, is never a change.
+   */
+  static boolean supersedes(Stored incoming, Stored stored) {
+    if (incoming.versionId() != null && stored.versionId() != null) {
+      if (incoming.versionId().equals(stored.versionId())) {
+        return false;
+      }
+      Long in = number(incoming.versionId());
+      Long old = number(stored.versionId());
+      if (in != null && old != null) {
+        return in > old;
+      }
+    }
+    if (incoming.lastUpdated() != null && stored.lastUpdated() != null
+        && !incoming.lastUpdated().equals(stored.lastUpdated())) {
+      return incoming.lastUpdated().isAfter(stored.lastUpdated());
+    }
+    return !Objects.equals(incoming.content(), stored.content());
+  }
+
+  private static Long number(String versionId) {
+    try {
+      return Long.parseLong(versionId);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private Optional<Stored> find(String type, String id) {
+    return jdbc.sql(
+            "select patient_id, version_id, last_updated, content from patient_resources where"
+                + " resource_type = ? and resource_id = ?")
+        .params(type, id)
+        .query(
+            (rs, n) -> {
+              OffsetDateTime updated = rs.getObject("last_updated", OffsetDateTime.class);
+              return new Stored(
+                  rs.getString("patient_id"),
+                  rs.getString("version_id"),
+                  updated == null ? null : updated.toInstant(),
+                  rs.getString("content"));
+            })
+        .optional();
+  }
+
+  private static OffsetDateTime time(Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,161 @@
+package org.cocare.fhir.intake;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationResult;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Reads FHIR R4 content strictly: a body that is not well-formed, carries unknown elements or breaks
+ * the base specification is refused with an {@link InvalidFhirException} whose outcome names each
+ * problem and where it is. Thread-safe; build one per application (the validator is costly to warm).
+ */
+public final class FhirReader {
+  private final FhirContext context;
+  private final FhirValidator validator;
+
+  public FhirReader(FhirContext context) {
+    this.context = context;
+    ValidationSupportChain support =
+        new ValidationSupportChain(
+            new DefaultProfileValidationSupport(context),
+            new InMemoryTerminologyServerValidationSupport(context),
+            new CommonCodeSystemsTerminologyService(context),
+            new SnapshotGeneratingValidationSupport(context));
+    FhirInstanceValidator instanceValidator = new FhirInstanceValidator(support);
+    // Hospitals send local extensions and profiles (QI-Core, US Core) we do not hold: neither is an
+    // error against the base specification.
+    instanceValidator.setAnyExtensionsAllowed(true);
+    instanceValidator.setErrorForUnknownProfiles(false);
+    instanceValidator.setNoExtensibleWarnings(true);
+    this.validator = context.newValidator();
+    this.validator.setValidateAgainstStandardSchema(false);
+    this.validator.setValidateAgainstStandardSchematron(false);
+    this.validator.registerValidatorModule(instanceValidator);
+  }
+
+  public FhirContext context() {
+    return context;
+  }
+
+  /** Parses and validates; returns the resource, or throws with an outcome saying what is wrong. */
+  public Resource read(byte[] body, String contentType) {
+    String text = text(body);
+    Resource resource = parse(text, contentType);
+    validate(text);
+    return resource;
+  }
+
+  /** Parses strictly (unknown elements are errors) without the costlier profile validation. */
+  public Resource parse(byte[] body, String contentType) {
+    return parse(text(body), contentType);
+  }
+
+  /** Builds the validator's caches, so the first message does not pay for them. */
+  public void warmUp() {
+    validator.validateWithResult(
+        "{\"resourceType\":\"Patient\",\"id\":\"warm-up\",\"birthDate\":\"1970-01-01\"}");
+  }
+
+  private Resource parse(String text, String contentType) {
+    if (text.isBlank()) {
+      throw new InvalidFhirException(
+          ErrorCode.MALFORMED,
+          "empty body",
+          Outcomes.error(ErrorCode.MALFORMED, IssueType.STRUCTURE, "The body is empty.", null));
+    }
+    IParser parser =
+        encodingOf(contentType, text) == EncodingEnum.XML
+            ? context.newXmlParser()
+            : context.newJsonParser();
+    parser.setParserErrorHandler(new StrictErrorHandler());
+    try {
+      if (parser.parseResource(text) instanceof Resource resource) {
+        return resource;
+      }
+      throw new InvalidFhirException(
+          ErrorCode.UNSUPPORTED,
+          "not an R4 resource",
+          Outcomes.error(
+              ErrorCode.UNSUPPORTED, IssueType.NOTSUPPORTED, "Not an R4 resource.", null));
+    } catch (DataFormatException | IllegalArgumentException | IllegalStateException e) {
+      throw new InvalidFhirException(
+          ErrorCode.MALFORMED,
+          "malformed FHIR",
+          Outcomes.error(
+              ErrorCode.MALFORMED,
+              IssueType.STRUCTURE,
+              "The body is not well-formed FHIR: " + e.getMessage(),
+              null));
+    }
+  }
+
+  private void validate(String text) {
+    ValidationResult result = validator.validateWithResult(text);
+    List<SingleValidationMessage> errors =
+        result.getMessages().stream()
+            .filter(
+                m ->
+                    m.getSeverity() == ResultSeverityEnum.ERROR
+                        || m.getSeverity() == ResultSeverityEnum.FATAL)
+            .toList();
+    if (errors.isEmpty()) {
+      return;
+    }
+    OperationOutcome outcome = new OperationOutcome();
+    for (SingleValidationMessage message : errors) {
+      String where = message.getLocationString();
+      String diagnostics =
+          message.getMessage()
+              + (message.getLocationLine() != null
+                  ? " (line " + message.getLocationLine() + ", column " + message.getLocationCol() + ")"
+                  : "");
+      Outcomes.addIssue(
+          outcome,
+          ErrorCode.INVALID,
+          message.getSeverity() == ResultSeverityEnum.FATAL ? IssueSeverity.FATAL : IssueSeverity.ERROR,
+          IssueType.INVALID,
+          diagnostics,
+          where);
+    }
+    throw new InvalidFhirException(
+        ErrorCode.INVALID, errors.size() + " validation error(s)", outcome);
+  }
+
+  private static String text(byte[] body) {
+    String text = new String(body, StandardCharsets.UTF_8);
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  /** XML when the content type says so, or when it says nothing and the body starts with '<'. */
+  static EncodingEnum encodingOf(String contentType, String text) {
+    if (contentType != null) {
+      String type = contentType.toLowerCase(Locale.ROOT);
+      if (type.contains("xml")) {
+        return EncodingEnum.XML;
+      }
+      if (type.contains("json")) {
+        return EncodingEnum.JSON;
+      }
+    }
+    return text.stripLeading().startsWith("<") ? EncodingEnum.XML : EncodingEnum.JSON;
+  }
+}

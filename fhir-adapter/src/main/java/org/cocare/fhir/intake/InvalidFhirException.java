@@ -1,0 +1,34 @@
+package org.cocare.fhir.intake;
+
+import java.util.Objects;
+import org.hl7.fhir.r4.model.OperationOutcome;
+
+/** Incoming content was refused; {@link #outcome()} says what was wrong and where. */
+public class InvalidFhirException extends RuntimeException {
+  private final transient OperationOutcome outcome;
+  private final ErrorCode code;
+
+  public InvalidFhirException(ErrorCode code, String summary, OperationOutcome outcome) {
+    super(summary);
+    this.code = Objects.requireNonNull(code);
+    this.outcome = Objects.requireNonNull(outcome);
+  }
+
+  public OperationOutcome outcome() {
+    return outcome;
+  }
+
+  public ErrorCode code() {
+    return code;
+  }
+
+  /** The HTTP status that fits: 400 for unreadable content, 422 for invalid, 415/400 else. */
+  public int httpStatus() {
+    return switch (code) {
+      case MALFORMED, UNSUPPORTED -> 400;
+      case INVALID -> 422;
+      case NOT_FOUND -> 404;
+      case PROCESSING_FAILED -> 500;
+    };
+  }
+}

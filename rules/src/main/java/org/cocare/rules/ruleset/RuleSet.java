@@ -1,0 +1,131 @@
+package org.cocare.rules.ruleset;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.cocare.rules.model.Parameters;
+
+/**
+ * A versioned rule set: its files by name, in a stable order. The content hash covers names and
+ * contents, so two rule sets with the same text share one compiled rule base.
+ */
+public record RuleSet(String name, String version, SortedMap<String, String> files) {
+
+  /** The rule set shipped in this module. */
+  public static final String DEFAULT_RESOURCE_DIR = "org/cocare/rules/default";
+
+  public static final String PARAMETERS_FILE = "parameters.properties";
+  public static final String TERMINOLOGY_FILE = "terminology.csv";
+  public static final String CATALOGUE_FILE = "catalogue.csv";
+
+  public RuleSet {
+    if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
+      throw new IllegalArgumentException(
+          "rule set name must be lower-case letters, digits and dashes, was: " + name);
+    }
+    if (version == null || version.isBlank()) {
+      throw new IllegalArgumentException("rule set " + name + " needs a version");
+    }
+    files = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(files));
+    if (files.keySet().stream().noneMatch(f -> f.endsWith(".drl"))) {
+      throw new IllegalArgumentException("rule set " + name + " has no .drl file");
+    }
+  }
+
+  /** Name and version as recorded on every recommendation, e.g. {@code cocare-default@1}. */
+  public String label() {
+    return name + "@" + version;
+  }
+
+  /** SHA-256 over every file name and content, hex. */
+  public String contentHash() {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      files.forEach(
+          (file, content) -> {
+            digest.update(file.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(content.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+          });
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+    }
+  }
+
+  public SortedMap<String, String> drlFiles() {
+    SortedMap<String, String> drl = new TreeMap<>();
+    files.forEach((file, content) -> {
+      if (file.endsWith(".drl")) {
+        drl.put(file, content);
+      }
+    });
+    return drl;
+  }
+
+  /** The file's content, or null when the rule set has no such file. */
+  public String file(String fileName) {
+    return files.get(fileName);
+  }
+
+  /** The thresholds in {@value #PARAMETERS_FILE}; empty when the rule set has none. */
+  public Parameters parameters() {
+    Properties properties = properties(files.getOrDefault(PARAMETERS_FILE, ""));
+    Map<String, String> values = new HashMap<>();
+    properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k)));
+    return new Parameters(values);
+  }
+
+  /** The default rule set shipped in this module's resources. */
+  public static RuleSet loadDefault() {
+    return fromClasspath(DEFAULT_RESOURCE_DIR);
+  }
+
+  /**
+   * Loads a rule set from a classpath folder holding {@code ruleset.properties} (keys {@code name},
+   * {@code version}, {@code files}: a comma-separated list) and the files it lists.
+   */
+  public static RuleSet fromClasspath(String resourceDir) {
+    Properties manifest = properties(readResource(resourceDir + "/ruleset.properties"));
+    SortedMap<String, String> files = new TreeMap<>();
+    Arrays.stream(Objects.requireNonNull(manifest.getProperty("files"), "ruleset.properties needs files=").split(","))
+        .map(String::trim)
+        .filter(f -> !f.isEmpty())
+        .forEach(f -> files.put(f, readResource(resourceDir + "/" + f)));
+    return new RuleSet(manifest.getProperty("name"), manifest.getProperty("version"), files);
+  }
+
+  private static Properties properties(String text) {
+    Properties properties = new Properties();
+    try {
+      properties.load(new StringReader(text));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return properties;
+  }
+
+  private static String readResource(String path) {
+    try (InputStream in = RuleSet.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("rule set resource not found on the classpath: " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read rule set resource " + path, e);
+    }
+  }
+}
