@@ -72,19 +72,25 @@ public final class DeadLetterStore {
 
   /** Marks the open entry of {@code messageId}, if any, replayed. */
   public void resolve(String messageId, Instant at) {
-    jdbc.sql("update dead_letters set status = ?, replayed_at = ? where message_id = ? and status = ?")
+    jdbc.sql(
+            "update dead_letters set status = ?, replayed_at = ? where message_id = ? and status = ?")
         .params(code(DeadLetter.Status.REPLAYED), time(at), messageId, code(DeadLetter.Status.OPEN))
         .update();
   }
 
   public Optional<DeadLetter> find(String id) {
-    return jdbc.sql("select * from dead_letters where id = ?").param(id).query((rs, n) -> map(rs)).optional();
+    return jdbc.sql("select * from dead_letters where id = ?")
+        .param(id)
+        .query((rs, n) -> map(rs))
+        .optional();
   }
 
   /** Newest first; all when {@code status} is null. */
   public List<DeadLetter> list(DeadLetter.Status status) {
     return status == null
-        ? jdbc.sql("select * from dead_letters order by failed_at desc, id").query((rs, n) -> map(rs)).list()
+        ? jdbc.sql("select * from dead_letters order by failed_at desc, id")
+            .query((rs, n) -> map(rs))
+            .list()
         : jdbc.sql("select * from dead_letters where status = ? order by failed_at desc, id")
             .param(code(status))
             .query((rs, n) -> map(rs))
@@ -104,7 +110,9 @@ public final class DeadLetterStore {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String text = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    String text =
+        root.getClass().getSimpleName()
+            + (root.getMessage() == null ? "" : ": " + root.getMessage());
     return text.length() > 2000 ? text.substring(0, 2000) : text;
   }
 

@@ -36,7 +36,8 @@ public final class Evaluator {
     return LocalDate.now(clock);
   }
 
-  public Evaluation evaluate(String patientId, Collection<? extends Resource> record, LocalDate asOf) {
+  public Evaluation evaluate(
+      String patientId, Collection<? extends Resource> record, LocalDate asOf) {
     LocalDate date = asOf != null ? asOf : today();
     return timer.record(
         () -> {

@@ -73,7 +73,11 @@ public final class Intake implements MessageReceiver {
         Optional<StoredMessage> earlier = messages.findTakenByBusinessKey(key, id);
         if (earlier.isPresent()) {
           messages.markDuplicate(id, earlier.get().id());
-          log.info("message {} is a duplicate of {} (same {})", id, earlier.get().id(), key.split("/")[0]);
+          log.info(
+              "message {} is a duplicate of {} (same {})",
+              id,
+              earlier.get().id(),
+              key.split("/")[0]);
           return new Receipt(earlier.get().id(), Receipt.Status.DUPLICATE, null, 200);
         }
         messages.setBusinessKey(id, key);
@@ -115,13 +119,18 @@ public final class Intake implements MessageReceiver {
     };
   }
 
-  /** The same refusal as the first time: the content has not changed, so neither has the verdict. */
+  /**
+   * The same refusal as the first time: the content has not changed, so neither has the verdict.
+   */
   private Receipt rejectedAgain(StoredMessage stored, String contentType) {
     try {
       reader.read(stored.body(), contentType);
       // It reads now (e.g. the server refused an unsupported type): refuse it the same way.
       OperationOutcome outcome =
-          reader.context().newJsonParser().parseResource(OperationOutcome.class, stored.statusDetail());
+          reader
+              .context()
+              .newJsonParser()
+              .parseResource(OperationOutcome.class, stored.statusDetail());
       return new Receipt(stored.id(), Receipt.Status.REJECTED, outcome, 400);
     } catch (InvalidFhirException e) {
       rejected.increment();

@@ -2,7 +2,10 @@ package org.cocare.engine.intake;
 
 import java.util.Locale;
 
-/** Where a stored message is: received, then processed, rejected, failed (dead-lettered) or a duplicate. */
+/**
+ * Where a stored message is: received, then processed, rejected, failed (dead-lettered) or a
+ * duplicate.
+ */
 public enum MessageStatus {
   RECEIVED,
   PROCESSED,

@@ -56,7 +56,8 @@ public final class MessageStore {
 
   /** The earliest other message with this business key that was taken (received or processed). */
   public Optional<StoredMessage> findTakenByBusinessKey(String key, String excludingId) {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             "select "
                 + COLUMNS
                 + " from messages where business_key = ? and id <> ? and status in (?, ?, ?)"
@@ -76,7 +77,8 @@ public final class MessageStore {
   /** Newest first; without bodies. */
   public List<StoredMessage> list(MessageStatus status, int limit) {
     String where = status == null ? "" : " where status = '" + status.code() + "'";
-    return jdbc.sql("select " + COLUMNS + " from messages" + where + " order by received_at desc, id")
+    return jdbc
+        .sql("select " + COLUMNS + " from messages" + where + " order by received_at desc, id")
         .query((rs, n) -> map(rs, false))
         .list()
         .stream()
@@ -85,7 +87,8 @@ public final class MessageStore {
   }
 
   public void touch(String id, Instant at) {
-    jdbc.sql("update messages set receive_count = receive_count + 1, last_received_at = ? where id = ?")
+    jdbc.sql(
+            "update messages set receive_count = receive_count + 1, last_received_at = ? where id = ?")
         .params(time(at), id)
         .update();
   }

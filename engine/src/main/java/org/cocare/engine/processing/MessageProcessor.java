@@ -11,8 +11,8 @@ import org.cocare.engine.evaluation.Evaluator;
 import org.cocare.engine.intake.MessageStatus;
 import org.cocare.engine.intake.MessageStore;
 import org.cocare.engine.intake.StoredMessage;
-import org.cocare.engine.record.PatientRecordStore;
 import org.cocare.engine.recommendation.RecommendationLifecycle;
+import org.cocare.engine.record.PatientRecordStore;
 import org.cocare.fhir.facts.MessageContent;
 import org.cocare.fhir.facts.ResourceChange;
 import org.cocare.fhir.intake.FhirReader;
@@ -77,7 +77,8 @@ public final class MessageProcessor {
       default:
         break;
     }
-    List<ResourceChange> changes = content.changes(reader.parse(message.body(), message.contentType()));
+    List<ResourceChange> changes =
+        content.changes(reader.parse(message.body(), message.contentType()));
     ProcessingOutcome outcome = transactions.execute(status -> apply(message, changes));
     log.info(
         "message {} processed: {} change(s), {} patient(s), {} issued, {} closed",
@@ -106,6 +107,7 @@ public final class MessageProcessor {
     }
     List<String> changed = new ArrayList<>();
     changes.forEach(c -> changed.add(c.reference()));
-    return ProcessingOutcome.processed(message.id(), changed, List.copyOf(patients), issued, closed);
+    return ProcessingOutcome.processed(
+        message.id(), changed, List.copyOf(patients), issued, closed);
   }
 }

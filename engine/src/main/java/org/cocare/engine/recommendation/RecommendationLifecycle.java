@@ -55,14 +55,22 @@ public final class RecommendationLifecycle {
             stale.id(),
             IssuedRecommendation.Status.COMPLETED,
             now,
-            "Completed: the need was met by " + evidence + " (evaluated as of " + evaluation.asOf() + ").",
+            "Completed: the need was met by "
+                + evidence
+                + " (evaluated as of "
+                + evaluation.asOf()
+                + ").",
             evidence);
       } else {
         store.close(
             stale.id(),
             IssuedRecommendation.Status.CLOSED,
             now,
-            "No longer recommended by " + evaluation.ruleSetVersion() + " as of " + evaluation.asOf() + ".",
+            "No longer recommended by "
+                + evaluation.ruleSetVersion()
+                + " as of "
+                + evaluation.asOf()
+                + ".",
             null);
       }
     }

@@ -113,7 +113,8 @@ public final class RecommendationStore implements RecommendationSource {
         rs.getString("patient_id"),
         recommendation,
         rs.getString("rule_set_version"),
-        IssuedRecommendation.Status.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
+        IssuedRecommendation.Status.valueOf(
+            rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
         instant(rs, "issued_at"),
         instant(rs, "closed_at"),
         rs.getString("close_reason"),

@@ -28,8 +28,8 @@ public final class PatientRecordStore {
   private record Stored(String patientId, String versionId, Instant lastUpdated, String content) {}
 
   /**
-   * Applies the changes in order and returns the ids of the patients whose record changed. Resources
-   * that belong to no patient are not part of any record and are skipped.
+   * Applies the changes in order and returns the ids of the patients whose record changed.
+   * Resources that belong to no patient are not part of any record and are skipped.
    */
   public Set<String> apply(List<ResourceChange> changes, String messageId, Instant now) {
     Set<String> affected = new LinkedHashSet<>();
@@ -53,7 +53,9 @@ public final class PatientRecordStore {
       String content = parser.encodeResourceToString(resource);
       String versionId = resource.getMeta().getVersionId();
       Instant lastUpdated =
-          resource.getMeta().hasLastUpdated() ? resource.getMeta().getLastUpdated().toInstant() : null;
+          resource.getMeta().hasLastUpdated()
+              ? resource.getMeta().getLastUpdated().toInstant()
+              : null;
       Stored incoming = new Stored(change.patientId(), versionId, lastUpdated, content);
       if (existing.isEmpty()) {
         jdbc.sql(
@@ -105,8 +107,8 @@ public final class PatientRecordStore {
 
   /**
    * Whether an incoming version replaces the stored one: by version id when both have a numeric
-   * one, else by lastUpdated when both have one, else when the content differs (last received wins).
-   * The same version id, or identical content, is never a change.
+   * one, else by lastUpdated when both have one, else when the content differs (last received
+   * wins). The same version id, or identical content, is never a change.
    */
   static boolean supersedes(Stored incoming, Stored stored) {
     if (incoming.versionId() != null && stored.versionId() != null) {
@@ -119,7 +121,8 @@ public final class PatientRecordStore {
         return in > old;
       }
     }
-    if (incoming.lastUpdated() != null && stored.lastUpdated() != null
+    if (incoming.lastUpdated() != null
+        && stored.lastUpdated() != null
         && !incoming.lastUpdated().equals(stored.lastUpdated())) {
       return incoming.lastUpdated().isAfter(stored.lastUpdated());
     }

@@ -20,6 +20,8 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
+import org.kie.api.builder.model.KieSessionModel;
 import org.kie.api.command.Command;
 import org.kie.api.command.KieCommands;
 import org.kie.api.runtime.ClassObjectFilter;
@@ -34,6 +36,7 @@ import org.kie.api.runtime.StatelessKieSession;
 public final class RuleEngine {
   private static final String RECOMMENDATIONS = "recommendations";
   private static final String GAPS_CLOSED = "gapsClosed";
+  private static final String RESOURCES = "src/main/resources/";
 
   private final KieServices kie = KieServices.Factory.get();
   private final Cache<String, KieBase> kieBases = Caffeine.newBuilder().maximumSize(32).build();
@@ -65,7 +68,8 @@ public final class RuleEngine {
     return evaluate(active.get(), facts, context);
   }
 
-  public RuleOutput evaluate(CompiledRuleSet ruleSet, Collection<?> facts, EvaluationContext context) {
+  public RuleOutput evaluate(
+      CompiledRuleSet ruleSet, Collection<?> facts, EvaluationContext context) {
     KieCommands commands = kie.getCommands();
     List<Command<?>> batch = new ArrayList<>();
     batch.add(commands.newInsertElements(facts));
@@ -93,8 +97,15 @@ public final class RuleEngine {
             Set<String> evidence = new LinkedHashSet<>(first.evidence());
             evidence.addAll(next.evidence());
             return new Recommendation(
-                first.code(), first.kind(), first.measure(), first.guideline(), first.ruleId(),
-                first.reason(), List.copyOf(evidence), first.due(), first.priority(),
+                first.code(),
+                first.kind(),
+                first.measure(),
+                first.guideline(),
+                first.ruleId(),
+                first.reason(),
+                List.copyOf(evidence),
+                first.due(),
+                first.priority(),
                 first.catalogueItem());
           });
     }
@@ -109,19 +120,45 @@ public final class RuleEngine {
     return collection.stream().map(type::cast).toList();
   }
 
+  private static final java.util.regex.Pattern PACKAGE =
+      java.util.regex.Pattern.compile(
+          "^\\s*package\\s+([\\w.]+)", java.util.regex.Pattern.MULTILINE);
+
+  /** Where a DRL file goes in the module: the folder of its package, as Drools expects. */
+  private static String path(String name, String drl) {
+    java.util.regex.Matcher matcher = PACKAGE.matcher(drl);
+    String folder = matcher.find() ? matcher.group(1).replace('.', '/') + "/" : "";
+    return RESOURCES + folder + name;
+  }
+
   private KieBase build(RuleSet ruleSet, String hash) {
     KieFileSystem files = kie.newKieFileSystem();
-    ReleaseId releaseId = kie.newReleaseId("org.cocare.rulesets", ruleSet.name() + "-" + hash.substring(0, 16), "1");
+    ReleaseId releaseId =
+        kie.newReleaseId("org.cocare.rulesets", ruleSet.name() + "-" + hash.substring(0, 16), "1");
     files.generateAndWritePomXML(releaseId);
-    ruleSet.drlFiles().forEach((name, content) -> files.write("src/main/resources/rules/" + name, content));
+    KieModuleModel module = kie.newKieModuleModel();
+    // Facts are inserted once and never modified in a stateless session: property reactivity would
+    // buy nothing and only warn about constraints that read the context's dates.
+    module.setConfigurationProperty("drools.propertySpecific", "ALLOWED");
+    module
+        .newKieBaseModel("cocare")
+        .setDefault(true)
+        .newKieSessionModel("evaluate")
+        .setDefault(true)
+        .setType(KieSessionModel.KieSessionType.STATELESS);
+    files.writeKModuleXML(module.toXML());
+    ruleSet.drlFiles().forEach((name, content) -> files.write(path(name, content), content));
     KieBuilder builder = kie.newKieBuilder(files).buildAll();
     List<String> errors =
         builder.getResults().getMessages(Message.Level.ERROR).stream()
             .map(
                 m ->
-                    (m.getPath() == null ? "" : m.getPath().replace("src/main/resources/rules/", ""))
+                    (m.getPath() == null
+                            ? ""
+                            : m.getPath().substring(m.getPath().lastIndexOf('/') + 1))
                         + (m.getLine() > 0 ? ":" + m.getLine() + ":" + m.getColumn() : "")
-                        + " " + m.getText())
+                        + " "
+                        + m.getText())
             .toList();
     if (!errors.isEmpty()) {
       throw new RuleSetCompilationException(ruleSet.label(), errors);

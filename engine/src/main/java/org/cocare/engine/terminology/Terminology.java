@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cocare.rules.model.ValueSetIndex;
+import org.cocare.rules.ruleset.RuleSet;
 
 /**
- * An immutable membership index: {@code system|code} to the value sets containing it. Built from the
- * starter terminology's CSV (columns value set URL, system, code, display; {@code #} comments).
+ * An immutable membership index: {@code system|code} to the value sets containing it. Built from
+ * the starter terminology's CSV (columns value set URL, system, code, display; {@code #} comments).
  */
 public final class Terminology implements ValueSetIndex {
   private final Map<String, Set<String>> index;
@@ -29,6 +30,26 @@ public final class Terminology implements ValueSetIndex {
   /** The canonical URLs of every value set this terminology holds. */
   public Set<String> valueSets() {
     return valueSets;
+  }
+
+  /**
+   * The rule set's starter terminology, checked to hold every value set the rules use: a rule
+   * asking about a value set nobody can answer for would silently never fire, so that fails here,
+   * by name.
+   */
+  public static Terminology fromRuleSet(RuleSet ruleSet) {
+    String csv = ruleSet.file(RuleSet.TERMINOLOGY_FILE);
+    Terminology terminology = fromCsv(csv == null ? "" : csv);
+    Set<String> missing = new java.util.TreeSet<>(ruleSet.valueSetsUsed());
+    missing.removeAll(terminology.valueSets());
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "rule set "
+              + ruleSet.label()
+              + " uses value sets no terminology source holds: "
+              + missing);
+    }
+    return terminology;
   }
 
   /** Parses the starter CSV; a malformed line fails with its line number. */
@@ -52,7 +73,9 @@ public final class Terminology implements ValueSetIndex {
             "terminology line " + (i + 1) + ": expected value set URL, system, code[, display]");
       }
       valueSets.add(cells.get(0));
-      index.computeIfAbsent(key(cells.get(1), cells.get(2)), k -> new HashSet<>()).add(cells.get(0));
+      index
+          .computeIfAbsent(key(cells.get(1), cells.get(2)), k -> new HashSet<>())
+          .add(cells.get(0));
     }
     Map<String, Set<String>> frozen = new HashMap<>();
     index.forEach((k, v) -> frozen.put(k, Set.copyOf(v)));

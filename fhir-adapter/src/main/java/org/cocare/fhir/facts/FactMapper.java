@@ -74,7 +74,9 @@ public final class FactMapper {
           codes,
           valueSetsOf(codes),
           o.hasStatus() ? o.getStatus().toCode() : null,
-          o.hasEffective() ? FhirDates.date(o.getEffective()) : FhirDates.date(o.getIssuedElement()),
+          o.hasEffective()
+              ? FhirDates.date(o.getEffective())
+              : FhirDates.date(o.getIssuedElement()),
           o.hasValueQuantity() ? o.getValueQuantity().getValue() : null,
           o.hasValueQuantity() ? unit(o) : null);
     }
@@ -98,10 +100,13 @@ public final class FactMapper {
           e.hasClass_() ? e.getClass_().getCode() : null,
           FhirDates.start(e.getPeriod()),
           FhirDates.end(e.getPeriod()),
-          e.hasHospitalization() ? firstCode(e.getHospitalization().getDischargeDisposition()) : null);
+          e.hasHospitalization()
+              ? firstCode(e.getHospitalization().getDischargeDisposition())
+              : null);
     }
     if (resource instanceof MedicationRequest m) {
-      List<Code> codes = m.hasMedicationCodeableConcept() ? codes(m.getMedicationCodeableConcept()) : List.of();
+      List<Code> codes =
+          m.hasMedicationCodeableConcept() ? codes(m.getMedicationCodeableConcept()) : List.of();
       return new MedicationFact(
           id,
           codes,
@@ -131,7 +136,9 @@ public final class FactMapper {
       }
     }
     boolean deceased =
-        p.hasDeceasedBooleanType() ? p.getDeceasedBooleanType().booleanValue() : p.hasDeceasedDateTimeType();
+        p.hasDeceasedBooleanType()
+            ? p.getDeceasedBooleanType().booleanValue()
+            : p.hasDeceasedDateTimeType();
     return new PatientFact(
         id,
         FhirDates.date(p.getBirthDateElement()),
@@ -141,7 +148,9 @@ public final class FactMapper {
   }
 
   private static String unit(Observation o) {
-    return o.getValueQuantity().hasCode() ? o.getValueQuantity().getCode() : o.getValueQuantity().getUnit();
+    return o.getValueQuantity().hasCode()
+        ? o.getValueQuantity().getCode()
+        : o.getValueQuantity().getUnit();
   }
 
   private Set<String> valueSetsOf(List<Code> codes) {

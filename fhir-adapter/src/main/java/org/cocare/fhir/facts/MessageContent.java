@@ -27,7 +27,9 @@ public final class MessageContent {
     return compartment;
   }
 
-  /** The changes in order of appearance. MessageHeaders and nested Bundles are not record content. */
+  /**
+   * The changes in order of appearance. MessageHeaders and nested Bundles are not record content.
+   */
   public List<ResourceChange> changes(Resource resource) {
     List<ResourceChange> changes = new ArrayList<>();
     if (resource instanceof Bundle bundle) {

@@ -11,8 +11,8 @@ import org.hl7.fhir.r4.model.Resource;
 
 /**
  * Whose record a resource belongs to, following the FHIR Patient compartment (subject, patient,
- * beneficiary, …), and how ids and references are normalised: {@code urn:uuid:x}, {@code Patient/x},
- * {@code http://host/fhir/Patient/x/_history/2} all name patient {@code x}.
+ * beneficiary, …), and how ids and references are normalised: {@code urn:uuid:x}, {@code
+ * Patient/x}, {@code http://host/fhir/Patient/x/_history/2} all name patient {@code x}.
  */
 public final class PatientCompartment {
   private final FhirContext context;
@@ -27,10 +27,12 @@ public final class PatientCompartment {
       return idPart(patient.getIdElement().getValue());
     }
     FhirTerser terser = context.newTerser();
-    List<IIdType> owners = terser.getCompartmentOwnersForResource("Patient", resource, java.util.Set.<String>of());
+    List<IIdType> owners =
+        terser.getCompartmentOwnersForResource("Patient", resource, java.util.Set.<String>of());
     for (IIdType owner : owners) {
       String value = owner.getValue();
-      if (value != null && (value.startsWith("urn:uuid:") || "Patient".equals(owner.getResourceType()))) {
+      if (value != null
+          && (value.startsWith("urn:uuid:") || "Patient".equals(owner.getResourceType()))) {
         return idPart(value);
       }
     }

@@ -5,8 +5,8 @@ import org.hl7.fhir.r4.model.Resource;
 
 /**
  * One change a message makes to a patient's record: an upsert of {@code resource}, or a delete of
- * {@code resourceType/resourceId} (then {@code resource} is null). {@code patientId} is null when the
- * resource belongs to no patient (e.g. an Organization) or, for a delete, is not known yet.
+ * {@code resourceType/resourceId} (then {@code resource} is null). {@code patientId} is null when
+ * the resource belongs to no patient (e.g. an Organization) or, for a delete, is not known yet.
  */
 public record ResourceChange(
     Action action, String resourceType, String resourceId, String patientId, Resource resource) {
@@ -21,7 +21,8 @@ public record ResourceChange(
     Objects.requireNonNull(resourceType, "resourceType");
     Objects.requireNonNull(resourceId, "resourceId");
     if (action == Action.UPSERT && resource == null) {
-      throw new IllegalArgumentException("an upsert of " + resourceType + "/" + resourceId + " needs the resource");
+      throw new IllegalArgumentException(
+          "an upsert of " + resourceType + "/" + resourceId + " needs the resource");
     }
   }
 

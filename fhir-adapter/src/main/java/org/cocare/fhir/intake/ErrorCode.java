@@ -7,7 +7,9 @@ package org.cocare.fhir.intake;
 public enum ErrorCode {
   /** The body is not well-formed JSON or XML, or not FHIR at all. */
   MALFORMED("COCARE-1001"),
-  /** The body parses but breaks the R4 specification (structure, cardinality, types, invariants). */
+  /**
+   * The body parses but breaks the R4 specification (structure, cardinality, types, invariants).
+   */
   INVALID("COCARE-1002"),
   /** Valid FHIR that this endpoint does not take (e.g. a non-Bundle posted to the system). */
   UNSUPPORTED("COCARE-1003"),

@@ -50,12 +50,9 @@ public final class RecommendationResources {
         new CodeableConcept()
             .addCoding(
                 new Coding(
-                    CATEGORY_SYSTEM,
-                    r.kind() == Kind.EDUCATION ? "instruction" : "reminder",
-                    null))
+                    CATEGORY_SYSTEM, r.kind() == Kind.EDUCATION ? "instruction" : "reminder", null))
             .addCoding(new Coding(KIND_SYSTEM, r.kind().code(), null)));
-    request.setPriority(
-        CommunicationRequest.CommunicationPriority.fromCode(r.priority().code()));
+    request.setPriority(CommunicationRequest.CommunicationPriority.fromCode(r.priority().code()));
     request.setSubject(new Reference("Patient/" + issued.patientId()));
     request.addReasonCode(code(r).setText(r.reason()));
     evidence(r).forEach(request::addReasonReference);
@@ -84,9 +81,7 @@ public final class RecommendationResources {
     task.setAuthoredOn(java.util.Date.from(issued.issuedAt()));
     task.getRestriction().setPeriod(new Period().setEndElement(due(r)));
     for (Reference evidence : evidence(r)) {
-      task.addInput()
-          .setType(new CodeableConcept().setText("evidence"))
-          .setValue(evidence);
+      task.addInput().setType(new CodeableConcept().setText("evidence")).setValue(evidence);
     }
     if (issued.closeReason() != null) {
       task.setStatusReason(new CodeableConcept().setText(issued.closeReason()));

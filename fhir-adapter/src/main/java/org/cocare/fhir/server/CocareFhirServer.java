@@ -6,7 +6,9 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The HAPI plain server: ingest of bundles, messages and resources, and recommendations to read. */
+/**
+ * The HAPI plain server: ingest of bundles, messages and resources, and recommendations to read.
+ */
 public final class CocareFhirServer extends RestfulServer {
   private static final long serialVersionUID = 1L;
 
@@ -14,7 +16,8 @@ public final class CocareFhirServer extends RestfulServer {
       FhirContext context, IngestGateway gateway, RecommendationSource recommendations) {
     super(context);
     setServerName("Cocare");
-    setImplementationDescription("Cocare patient-engagement engine: FHIR R4 ingest and recommendations");
+    setImplementationDescription(
+        "Cocare patient-engagement engine: FHIR R4 ingest and recommendations");
     setDefaultResponseEncoding(EncodingEnum.JSON);
     List<Object> providers = new ArrayList<>();
     providers.addAll(IngestResourceProvider.forAllTypes(gateway));

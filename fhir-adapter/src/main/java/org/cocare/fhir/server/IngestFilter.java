@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stands in front of the FHIR server: every POST or PUT body is stored raw and validated before the
- * server sees it. Invalid content is answered here with a 4xx {@code OperationOutcome}; valid content
- * goes on with the stored message's id in request attribute {@value #MESSAGE_ID}. If the server
- * refuses the request anyway, the stored message is marked rejected, so nothing received is lost or
- * left unexplained.
+ * server sees it. Invalid content is answered here with a 4xx {@code OperationOutcome}; valid
+ * content goes on with the stored message's id in request attribute {@value #MESSAGE_ID}. If the
+ * server refuses the request anyway, the stored message is marked rejected, so nothing received is
+ * lost or left unexplained.
  */
 public final class IngestFilter implements Filter {
   public static final String MESSAGE_ID = "cocare.messageId";
@@ -48,7 +48,10 @@ public final class IngestFilter implements Filter {
     }
     byte[] body = request.getInputStream().readAllBytes();
     String source =
-        "http " + method + " " + request.getRequestURI()
+        "http "
+            + method
+            + " "
+            + request.getRequestURI()
             + (request.getRemoteUser() != null ? " by " + request.getRemoteUser() : "");
     Receipt receipt = receiver.receive(body, request.getContentType(), source);
     if (receipt.status() == Receipt.Status.REJECTED) {
@@ -68,13 +71,17 @@ public final class IngestFilter implements Filter {
   }
 
   private void writeOutcome(
-      HttpServletRequest request, HttpServletResponse response, int status, OperationOutcome outcome)
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      OperationOutcome outcome)
       throws IOException {
     boolean xml = wantsXml(request);
     IParser parser = xml ? context.newXmlParser() : context.newJsonParser();
     byte[] encoded = parser.encodeResourceToString(outcome).getBytes(StandardCharsets.UTF_8);
     response.setStatus(status);
-    response.setContentType((xml ? "application/fhir+xml" : "application/fhir+json") + ";charset=UTF-8");
+    response.setContentType(
+        (xml ? "application/fhir+xml" : "application/fhir+json") + ";charset=UTF-8");
     response.setContentLength(encoded.length);
     response.getOutputStream().write(encoded);
   }
@@ -83,7 +90,10 @@ public final class IngestFilter implements Filter {
     String accept = request.getHeader("Accept");
     String contentType = request.getContentType();
     String format = request.getParameter("_format");
-    String hint = (format != null ? format : accept != null && !accept.contains("*/*") ? accept : contentType);
+    String hint =
+        (format != null
+            ? format
+            : accept != null && !accept.contains("*/*") ? accept : contentType);
     return hint != null && hint.toLowerCase(Locale.ROOT).contains("xml");
   }
 }

@@ -5,8 +5,8 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
-import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.util.List;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Condition;
@@ -27,8 +27,8 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 
 /**
  * {@code POST /fhir/{type}} and {@code PUT /fhir/{type}/{id}} for one resource type of a patient's
- * record. The body was stored and validated by the {@link IngestFilter}; the provider only hands the
- * stored message over.
+ * record. The body was stored and validated by the {@link IngestFilter}; the provider only hands
+ * the stored message over.
  */
 public final class IngestResourceProvider implements IResourceProvider {
   /** The resource types a client may send one at a time. */
@@ -80,7 +80,10 @@ public final class IngestResourceProvider implements IResourceProvider {
   private MethodOutcome outcome(ProcessingOutcome processed) {
     MethodOutcome outcome = new MethodOutcome();
     String reference =
-        processed.changed().stream().filter(r -> r.startsWith(type.getSimpleName() + "/")).findFirst().orElse(null);
+        processed.changed().stream()
+            .filter(r -> r.startsWith(type.getSimpleName() + "/"))
+            .findFirst()
+            .orElse(null);
     if (reference != null) {
       outcome.setId(new IdType(reference));
     }

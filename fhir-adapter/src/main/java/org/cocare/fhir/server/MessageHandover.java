@@ -1,9 +1,9 @@
 package org.cocare.fhir.server;
 
-import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import org.cocare.fhir.intake.ErrorCode;
 import org.cocare.fhir.intake.Outcomes;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -25,14 +25,21 @@ final class MessageHandover {
     if (outcome.status() == ProcessingOutcome.Status.FAILED) {
       BaseServerResponseException failure =
           new InternalErrorException(
-              "Message " + id + " was stored but could not be processed; it is dead letter "
-                  + outcome.deadLetterId() + " and can be replayed.");
+              "Message "
+                  + id
+                  + " was stored but could not be processed; it is dead letter "
+                  + outcome.deadLetterId()
+                  + " and can be replayed.");
       failure.setOperationOutcome(
           Outcomes.error(
               ErrorCode.PROCESSING_FAILED,
               IssueType.EXCEPTION,
-              "Message " + id + " was stored but could not be processed (" + outcome.error()
-                  + "). It is kept as dead letter " + outcome.deadLetterId()
+              "Message "
+                  + id
+                  + " was stored but could not be processed ("
+                  + outcome.error()
+                  + "). It is kept as dead letter "
+                  + outcome.deadLetterId()
                   + " and can be replayed once the cause is fixed.",
               null));
       throw failure;

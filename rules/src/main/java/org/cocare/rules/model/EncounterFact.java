@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A visit or stay (FHIR Encounter). {@code codes} are its types; {@code classCode} is the v3 ActCode
- * class (e.g. {@code IMP} inpatient, {@code AMB} ambulatory).
+ * A visit or stay (FHIR Encounter). {@code codes} are its types; {@code classCode} is the v3
+ * ActCode class (e.g. {@code IMP} inpatient, {@code AMB} ambulatory).
  */
 public record EncounterFact(
     String id,

@@ -24,17 +24,24 @@ public record EvaluationContext(LocalDate asOf, LocalDate periodStart, LocalDate
         asOf, LocalDate.of(asOf.getYear(), 1, 1), LocalDate.of(asOf.getYear(), 12, 31));
   }
 
-  /** True when {@code date} lies within the {@code days} days up to and including the as-of date. */
+  /**
+   * True when {@code date} lies within the {@code days} days up to and including the as-of date.
+   */
   public boolean withinDaysBefore(LocalDate date, int days) {
     return date != null && !date.isAfter(asOf) && !date.isBefore(asOf.minusDays(days));
   }
 
-  /** True when {@code date} lies within the {@code months} months up to and including the as-of date. */
+  /**
+   * True when {@code date} lies within the {@code months} months up to and including the as-of
+   * date.
+   */
   public boolean withinMonthsBefore(LocalDate date, int months) {
     return date != null && !date.isAfter(asOf) && !date.isBefore(asOf.minusMonths(months));
   }
 
-  /** True when {@code date} lies within the {@code years} years up to and including the as-of date. */
+  /**
+   * True when {@code date} lies within the {@code years} years up to and including the as-of date.
+   */
   public boolean withinYearsBefore(LocalDate date, int years) {
     return date != null && !date.isAfter(asOf) && !date.isBefore(asOf.minusYears(years));
   }

@@ -35,6 +35,7 @@ public record Parameters(Map<String, String> values) {
 
   /** True when the comma-separated list parameter {@code name} contains {@code value}. */
   public boolean listIncludes(String name, String value) {
-    return value != null && Arrays.stream(text(name).split(",")).map(String::trim).anyMatch(value::equals);
+    return value != null
+        && Arrays.stream(text(name).split(",")).map(String::trim).anyMatch(value::equals);
   }
 }

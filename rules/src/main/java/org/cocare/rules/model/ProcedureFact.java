@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-/** A procedure performed on the patient (FHIR Procedure); {@code performed} is its end, or start. */
+/**
+ * A procedure performed on the patient (FHIR Procedure); {@code performed} is its end, or start.
+ */
 public record ProcedureFact(
     String id, List<Code> codes, Set<String> valueSets, String status, LocalDate performed)
     implements ClinicalFact {

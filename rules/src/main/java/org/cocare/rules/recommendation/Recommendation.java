@@ -92,16 +92,7 @@ public record Recommendation(
       LocalDate due,
       Priority priority) {
     return new Recommendation(
-        code,
-        Kind.FOLLOW_UP_TASK,
-        null,
-        guideline,
-        ruleId,
-        reason,
-        evidence,
-        due,
-        priority,
-        null);
+        code, Kind.FOLLOW_UP_TASK, null, guideline, ruleId, reason, evidence, due, priority, null);
   }
 
   private static void requireText(String value, String what) {

@@ -68,12 +68,25 @@ public record RuleSet(String name, String version, SortedMap<String, String> fil
 
   public SortedMap<String, String> drlFiles() {
     SortedMap<String, String> drl = new TreeMap<>();
-    files.forEach((file, content) -> {
-      if (file.endsWith(".drl")) {
-        drl.put(file, content);
-      }
-    });
+    files.forEach(
+        (file, content) -> {
+          if (file.endsWith(".drl")) {
+            drl.put(file, content);
+          }
+        });
     return drl;
+  }
+
+  private static final java.util.regex.Pattern VALUE_SET_USE =
+      java.util.regex.Pattern.compile("inValueSet\\(\\s*\"([^\"]+)\"\\s*\\)");
+
+  /** The canonical URLs of every value set the DRL asks about with {@code inValueSet("...")}. */
+  public java.util.SortedSet<String> valueSetsUsed() {
+    java.util.SortedSet<String> urls = new java.util.TreeSet<>();
+    drlFiles()
+        .values()
+        .forEach(drl -> VALUE_SET_USE.matcher(drl).results().forEach(m -> urls.add(m.group(1))));
+    return urls;
   }
 
   /** The file's content, or null when the rule set has no such file. */
@@ -101,7 +114,9 @@ public record RuleSet(String name, String version, SortedMap<String, String> fil
   public static RuleSet fromClasspath(String resourceDir) {
     Properties manifest = properties(readResource(resourceDir + "/ruleset.properties"));
     SortedMap<String, String> files = new TreeMap<>();
-    Arrays.stream(Objects.requireNonNull(manifest.getProperty("files"), "ruleset.properties needs files=").split(","))
+    Arrays.stream(
+            Objects.requireNonNull(manifest.getProperty("files"), "ruleset.properties needs files=")
+                .split(","))
         .map(String::trim)
         .filter(f -> !f.isEmpty())
         .forEach(f -> files.put(f, readResource(resourceDir + "/" + f)));

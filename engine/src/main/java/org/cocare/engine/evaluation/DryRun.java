@@ -1,0 +1,66 @@
+package org.cocare.engine.evaluation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cocare.fhir.facts.MessageContent;
+import org.cocare.fhir.facts.ResourceChange;
+import org.cocare.fhir.intake.FhirReader;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Evaluates content as it stands, touching no store: what would Cocare recommend for the patients
+ * in this Bundle (or these resources) as of a date.
+ */
+public final class DryRun {
+  private final FhirReader reader;
+  private final MessageContent content;
+  private final Evaluator evaluator;
+
+  public DryRun(FhirReader reader, Evaluator evaluator) {
+    this.reader = reader;
+    this.content = new MessageContent(reader.context());
+    this.evaluator = evaluator;
+  }
+
+  /** Validates the body (refusing it as ingest would) and evaluates each patient in it. */
+  public List<Evaluation> evaluate(byte[] body, String contentType, LocalDate asOf) {
+    return evaluate(List.of(reader.read(body, contentType)), asOf);
+  }
+
+  /**
+   * Evaluates the patients found in these resources (Bundles are opened), in order of appearance.
+   */
+  public List<Evaluation> evaluate(List<Resource> resources, LocalDate asOf) {
+    List<Evaluation> evaluations = new ArrayList<>();
+    byPatient(resources)
+        .forEach((patient, record) -> evaluations.add(evaluator.evaluate(patient, record, asOf)));
+    return evaluations;
+  }
+
+  /**
+   * The upserted resources grouped by patient, in order of first appearance; a resource seen twice
+   * (same type and id) counts once, the later copy winning.
+   */
+  public Map<String, List<Resource>> byPatient(List<Resource> resources) {
+    Map<String, Map<String, Resource>> grouped = new LinkedHashMap<>();
+    for (Resource resource : resources) {
+      for (ResourceChange change : content.changes(resource)) {
+        if (change.action() == ResourceChange.Action.UPSERT && change.patientId() != null) {
+          grouped
+              .computeIfAbsent(change.patientId(), p -> new LinkedHashMap<>())
+              .put(change.reference(), change.resource());
+        }
+      }
+    }
+    Map<String, List<Resource>> result = new LinkedHashMap<>();
+    grouped.forEach((patient, record) -> result.put(patient, List.copyOf(record.values())));
+    return result;
+  }
+
+  public FhirReader reader() {
+    return reader;
+  }
+}

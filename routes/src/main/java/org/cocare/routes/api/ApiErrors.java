@@ -1,0 +1,50 @@
+package org.cocare.routes.api;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.util.NoSuchElementException;
+import org.cocare.fhir.intake.ErrorCode;
+import org.cocare.fhir.intake.InvalidFhirException;
+import org.cocare.fhir.intake.Outcomes;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** API errors as FHIR OperationOutcomes with a stable code, like the FHIR endpoint's. */
+@RestControllerAdvice
+public class ApiErrors {
+  private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
+  private final FhirContext context;
+
+  public ApiErrors(FhirContext context) {
+    this.context = context;
+  }
+
+  @ExceptionHandler(InvalidFhirException.class)
+  ResponseEntity<String> invalid(InvalidFhirException e) {
+    return outcome(HttpStatus.valueOf(e.httpStatus()), e.outcome());
+  }
+
+  @ExceptionHandler(NoSuchElementException.class)
+  ResponseEntity<String> notFound(NoSuchElementException e) {
+    return outcome(
+        HttpStatus.NOT_FOUND,
+        Outcomes.error(ErrorCode.NOT_FOUND, IssueType.NOTFOUND, e.getMessage(), null));
+  }
+
+  @ExceptionHandler(IllegalStateException.class)
+  ResponseEntity<String> conflict(IllegalStateException e) {
+    return outcome(
+        HttpStatus.CONFLICT,
+        Outcomes.error(ErrorCode.UNSUPPORTED, IssueType.CONFLICT, e.getMessage(), null));
+  }
+
+  private ResponseEntity<String> outcome(HttpStatus status, OperationOutcome outcome) {
+    return ResponseEntity.status(status)
+        .contentType(FHIR_JSON)
+        .body(context.newJsonParser().encodeResourceToString(outcome));
+  }
+}

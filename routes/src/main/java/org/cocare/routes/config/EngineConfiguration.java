@@ -1,0 +1,132 @@
+package org.cocare.routes.config;
+
+import ca.uhn.fhir.context.FhirContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.cocare.engine.deadletter.DeadLetterStore;
+import org.cocare.engine.evaluation.DryRun;
+import org.cocare.engine.evaluation.Evaluator;
+import org.cocare.engine.intake.Intake;
+import org.cocare.engine.intake.MessageStore;
+import org.cocare.engine.processing.MessageProcessor;
+import org.cocare.engine.recommendation.RecommendationLifecycle;
+import org.cocare.engine.recommendation.RecommendationStore;
+import org.cocare.engine.record.PatientRecordStore;
+import org.cocare.engine.rules.RuleEngine;
+import org.cocare.engine.terminology.Terminology;
+import org.cocare.fhir.facts.FactMapper;
+import org.cocare.fhir.intake.FhirReader;
+import org.cocare.rules.ruleset.RuleSet;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The engine's objects as beans. They are plain classes, so the CLI can build them without Spring.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EngineConfiguration {
+
+  @Bean
+  Clock clock(EvaluationProperties properties) {
+    return Clock.system(properties.zone());
+  }
+
+  @Bean
+  FhirContext fhirContext() {
+    return FhirContext.forR4();
+  }
+
+  /** Built and warmed at start-up: the validator's first use costs seconds. */
+  @Bean
+  FhirReader fhirReader(FhirContext context) {
+    FhirReader reader = new FhirReader(context);
+    reader.warmUp();
+    return reader;
+  }
+
+  @Bean
+  RuleSet defaultRuleSet() {
+    return RuleSet.loadDefault();
+  }
+
+  /** Compiles the rule set at start-up and fails the start if it does not compile. */
+  @Bean
+  RuleEngine ruleEngine(RuleSet ruleSet) {
+    return new RuleEngine(ruleSet);
+  }
+
+  @Bean
+  Terminology terminology(RuleSet ruleSet) {
+    return Terminology.fromRuleSet(ruleSet);
+  }
+
+  @Bean
+  Evaluator evaluator(
+      Terminology terminology, RuleEngine rules, Clock clock, MeterRegistry meters) {
+    return new Evaluator(new FactMapper(terminology), rules, clock, meters);
+  }
+
+  @Bean
+  DryRun dryRun(FhirReader reader, Evaluator evaluator) {
+    return new DryRun(reader, evaluator);
+  }
+
+  @Bean
+  TransactionTemplate transactionTemplate(PlatformTransactionManager transactions) {
+    return new TransactionTemplate(transactions);
+  }
+
+  @Bean
+  MessageStore messageStore(DataSource dataSource) {
+    return new MessageStore(dataSource);
+  }
+
+  @Bean
+  PatientRecordStore patientRecordStore(DataSource dataSource, FhirContext context) {
+    return new PatientRecordStore(dataSource, context);
+  }
+
+  @Bean
+  RecommendationStore recommendationStore(DataSource dataSource) {
+    return new RecommendationStore(dataSource);
+  }
+
+  @Bean
+  DeadLetterStore deadLetterStore(
+      DataSource dataSource,
+      MessageStore messages,
+      TransactionTemplate transactions,
+      Clock clock,
+      MeterRegistry meters) {
+    return new DeadLetterStore(dataSource, messages, transactions, clock, meters);
+  }
+
+  @Bean
+  Intake intake(MessageStore messages, FhirReader reader, Clock clock, MeterRegistry meters) {
+    return new Intake(messages, reader, clock, meters);
+  }
+
+  @Bean
+  MessageProcessor messageProcessor(
+      MessageStore messages,
+      FhirReader reader,
+      PatientRecordStore records,
+      Evaluator evaluator,
+      RecommendationStore recommendations,
+      DeadLetterStore deadLetters,
+      TransactionTemplate transactions,
+      Clock clock) {
+    return new MessageProcessor(
+        messages,
+        reader,
+        records,
+        evaluator,
+        new RecommendationLifecycle(recommendations),
+        deadLetters,
+        transactions,
+        clock);
+  }
+}

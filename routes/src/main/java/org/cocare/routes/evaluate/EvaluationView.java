@@ -1,0 +1,48 @@
+package org.cocare.routes.evaluate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.util.List;
+import org.cocare.engine.evaluation.Evaluation;
+import org.cocare.rules.recommendation.Recommendation;
+
+/** One patient's dry-run result, as printed by the CLI and returned by {@code /api/evaluate}. */
+public record EvaluationView(
+    String patient, LocalDate asOf, String ruleSetVersion, List<Item> recommendations) {
+
+  /** One recommendation; {@code measure} or {@code guideline} is omitted when it has none. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Item(
+      String code,
+      String kind,
+      String measure,
+      String guideline,
+      String ruleId,
+      String reason,
+      List<String> evidence,
+      LocalDate due,
+      String priority,
+      String catalogueItem) {
+    static Item of(Recommendation r) {
+      return new Item(
+          r.code(),
+          r.kind().code(),
+          r.measure(),
+          r.guideline(),
+          r.ruleId(),
+          r.reason(),
+          r.evidence(),
+          r.due(),
+          r.priority().code(),
+          r.catalogueItem());
+    }
+  }
+
+  public static EvaluationView of(Evaluation evaluation) {
+    return new EvaluationView(
+        evaluation.patientId(),
+        evaluation.asOf(),
+        evaluation.ruleSetVersion(),
+        evaluation.recommendations().stream().map(Item::of).toList());
+  }
+}
