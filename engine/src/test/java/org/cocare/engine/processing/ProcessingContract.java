@@ -1,0 +1,256 @@
+package org.cocare.engine.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.context.FhirContext;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import javax.sql.DataSource;
+import org.cocare.engine.deadletter.DeadLetter;
+import org.cocare.engine.deadletter.DeadLetterStore;
+import org.cocare.engine.evaluation.Evaluator;
+import org.cocare.engine.intake.Intake;
+import org.cocare.engine.intake.MessageStatus;
+import org.cocare.engine.intake.MessageStore;
+import org.cocare.engine.recommendation.RecommendationLifecycle;
+import org.cocare.engine.recommendation.RecommendationStore;
+import org.cocare.engine.record.PatientRecordStore;
+import org.cocare.engine.rules.RuleEngine;
+import org.cocare.engine.terminology.Terminology;
+import org.cocare.fhir.facts.FactMapper;
+import org.cocare.fhir.intake.FhirReader;
+import org.cocare.fhir.server.ProcessingOutcome;
+import org.cocare.fhir.server.Receipt;
+import org.cocare.rules.recommendation.IssuedRecommendation;
+import org.cocare.rules.ruleset.RuleSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A message's whole way through the engine on a real database: stored raw, validated, applied to
+ * the record, evaluated, reconciled; duplicates, later versions, deletes and failures included.
+ */
+abstract class ProcessingContract {
+  static final FhirReader READER = new FhirReader(FhirContext.forR4Cached());
+  static final RuleSet RULES = RuleSet.loadDefault();
+  static final RuleEngine ENGINE = new RuleEngine(RULES);
+  static final Instant NOW = Instant.parse("2026-11-29T09:00:00Z");
+  static final String MARIA = "60717189-2e24-48b6-905a-aa1f416c0091";
+
+  MessageStore messages;
+  RecommendationStore recommendations;
+  DeadLetterStore deadLetters;
+  Intake intake;
+  MessageProcessor processor;
+
+  abstract DataSource newDatabase();
+
+  @BeforeEach
+  void setUp() {
+    DataSource dataSource = newDatabase();
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    TransactionTemplate transactions =
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    messages = new MessageStore(dataSource);
+    recommendations = new RecommendationStore(dataSource);
+    deadLetters = new DeadLetterStore(dataSource, messages, transactions, clock, meters);
+    intake = new Intake(messages, READER, clock, meters);
+    processor =
+        new MessageProcessor(
+            messages,
+            READER,
+            new PatientRecordStore(dataSource, READER.context()),
+            new Evaluator(new FactMapper(Terminology.fromRuleSet(RULES)), ENGINE, clock, meters),
+            new RecommendationLifecycle(recommendations),
+            deadLetters,
+            transactions,
+            clock);
+  }
+
+  @Test
+  void exampleBundle_isStoredProcessedAndExplained() throws IOException {
+    Receipt receipt =
+        intake.receive(example("bundles/maria-diabetes.json"), "application/fhir+json", "test");
+
+    assertThat(receipt.status()).isEqualTo(Receipt.Status.ACCEPTED);
+    ProcessingOutcome outcome = processor.process(receipt.messageId());
+
+    assertThat(outcome.status()).isEqualTo(ProcessingOutcome.Status.PROCESSED);
+    assertThat(outcome.patients()).containsExactly(MARIA);
+    assertThat(messages.find(receipt.messageId()).orElseThrow().status())
+        .isEqualTo(MessageStatus.PROCESSED);
+    assertThat(recommendations.open(MARIA))
+        .extracting(r -> r.recommendation().code())
+        .containsExactlyInAnyOrder("education-diabetes", "screening-colorectal");
+    assertThat(recommendations.open(MARIA))
+        .allSatisfy(
+            r -> {
+              assertThat(r.ruleSetVersion()).isEqualTo("cocare-default@1");
+              assertThat(r.recommendation().ruleId()).isNotBlank();
+              assertThat(r.recommendation().reason()).isNotBlank();
+              assertThat(r.recommendation().evidence()).isNotEmpty();
+            });
+  }
+
+  @Test
+  void sameBundleTwice_leavesExactlyOneSetOfRecommendations() throws IOException {
+    byte[] body = example("bundles/maria-diabetes.json");
+    processor.process(intake.receive(body, "application/fhir+json", "test").messageId());
+
+    Receipt again = intake.receive(body, "application/fhir+json", "test");
+
+    assertThat(again.status()).isEqualTo(Receipt.Status.DUPLICATE);
+    assertThat(processor.process(again.messageId()).status())
+        .isEqualTo(ProcessingOutcome.Status.DUPLICATE);
+    assertThat(recommendations.forPatient(MARIA)).hasSize(2);
+    assertThat(messages.list(null, 10)).hasSize(1);
+    assertThat(messages.list(null, 10).get(0).receiveCount()).isEqualTo(2);
+  }
+
+  @Test
+  void sameBundleIdWithOtherContent_isKeptButNotApplied() throws IOException {
+    String json = new String(example("bundles/maria-diabetes.json"), StandardCharsets.UTF_8);
+    processor.process(
+        intake.receive(json.getBytes(StandardCharsets.UTF_8), null, "test").messageId());
+
+    String changed = json.replace("\"1968-03-14\"", "\"1990-03-14\"");
+    Receipt receipt = intake.receive(changed.getBytes(StandardCharsets.UTF_8), null, "test");
+
+    assertThat(receipt.status()).isEqualTo(Receipt.Status.DUPLICATE);
+    assertThat(messages.list(MessageStatus.DUPLICATE, 10)).hasSize(1);
+    assertThat(recommendations.open(MARIA)).hasSize(2);
+  }
+
+  @Test
+  void invalidContent_isStoredAsRejected_andChangesNoRecord() {
+    byte[] body =
+        "{\"resourceType\":\"Patient\",\"id\":\"bad_id\"}".getBytes(StandardCharsets.UTF_8);
+
+    Receipt receipt = intake.receive(body, "application/fhir+json", "test");
+
+    assertThat(receipt.status()).isEqualTo(Receipt.Status.REJECTED);
+    assertThat(receipt.httpStatus()).isEqualTo(422);
+    var stored = messages.find(receipt.messageId()).orElseThrow();
+    assertThat(stored.status()).isEqualTo(MessageStatus.REJECTED);
+    assertThat(stored.body()).isEqualTo(body);
+    assertThat(stored.statusDetail()).contains("OperationOutcome").contains("Patient.id");
+    assertThatThrownBy(() -> processor.process(receipt.messageId()))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void resolvedDiagnosis_closesTheEducation_deleteClosesToo() throws IOException {
+    String json = new String(example("bundles/maria-diabetes.json"), StandardCharsets.UTF_8);
+    processor.process(
+        intake.receive(json.getBytes(StandardCharsets.UTF_8), null, "test").messageId());
+
+    String resolved =
+        """
+        {"resourceType":"Bundle","type":"transaction","entry":[{"fullUrl":"urn:uuid:cc88827a-f602-4597-8472-8ea226a5ca58",
+         "resource":{"resourceType":"Condition","id":"cc88827a-f602-4597-8472-8ea226a5ca58","meta":{"versionId":"2"},
+          "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"resolved"}]},
+          "code":{"coding":[{"system":"http://snomed.info/sct","code":"44054006"}]},
+          "subject":{"reference":"Patient/%s"}},
+         "request":{"method":"PUT","url":"Condition/cc88827a-f602-4597-8472-8ea226a5ca58"}}]}
+        """
+            .formatted(MARIA);
+    ProcessingOutcome outcome =
+        processor.process(
+            intake.receive(resolved.getBytes(StandardCharsets.UTF_8), null, "test").messageId());
+
+    assertThat(outcome.recommendationsClosed()).isEqualTo(1);
+    assertThat(recommendations.open(MARIA))
+        .extracting(r -> r.recommendation().code())
+        .containsExactly("screening-colorectal");
+    IssuedRecommendation closed =
+        recommendations.forPatient(MARIA).stream()
+            .filter(r -> r.status() == IssuedRecommendation.Status.CLOSED)
+            .findFirst()
+            .orElseThrow();
+    assertThat(closed.closeReason()).contains("No longer recommended");
+
+    String delete =
+        """
+        {"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"DELETE","url":"Patient/%s"}}]}
+        """
+            .formatted(MARIA);
+    processor.process(
+        intake.receive(delete.getBytes(StandardCharsets.UTF_8), null, "test").messageId());
+    assertThat(recommendations.open(MARIA)).isEmpty();
+  }
+
+  @Test
+  void colonoscopyArriving_completesTheReminderWithItsEvidence() throws IOException {
+    processor.process(
+        intake.receive(example("bundles/maria-diabetes.json"), null, "test").messageId());
+    String colonoscopy =
+        """
+        {"resourceType":"Procedure","id":"colo-1","status":"completed",
+         "code":{"coding":[{"system":"http://snomed.info/sct","code":"73761001"}]},
+         "subject":{"reference":"Patient/%s"},"performedDateTime":"2026-11-20"}
+        """
+            .formatted(MARIA);
+
+    processor.process(
+        intake.receive(colonoscopy.getBytes(StandardCharsets.UTF_8), null, "test").messageId());
+
+    IssuedRecommendation screening =
+        recommendations.forPatient(MARIA).stream()
+            .filter(r -> r.recommendation().code().equals("screening-colorectal"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(screening.status()).isEqualTo(IssuedRecommendation.Status.COMPLETED);
+    assertThat(screening.closeEvidence()).isEqualTo("Procedure/colo-1");
+  }
+
+  @Test
+  void failedMessage_isProcessedOnReplay_andItsDeadLetterResolved() throws IOException {
+    Receipt receipt = intake.receive(example("bundles/maria-diabetes.json"), null, "test");
+    String deadLetter =
+        deadLetters.record(receipt.messageId(), new IllegalStateException("evaluation down"));
+    assertThat(messages.find(receipt.messageId()).orElseThrow().status())
+        .isEqualTo(MessageStatus.FAILED);
+
+    ProcessingOutcome replayed = processor.process(receipt.messageId());
+
+    assertThat(replayed.status()).isEqualTo(ProcessingOutcome.Status.PROCESSED);
+    assertThat(deadLetters.find(deadLetter).orElseThrow().status())
+        .isEqualTo(DeadLetter.Status.REPLAYED);
+    assertThat(recommendations.open(MARIA)).hasSize(2);
+  }
+
+  @Test
+  void resourcesArrivingOneByOne_areEvaluatedAsOneRecord() throws IOException {
+    Path dir = examples().resolve("patient-dir");
+    List<Path> files;
+    try (var list = Files.list(dir)) {
+      files = list.sorted().toList();
+    }
+    for (Path file : files) {
+      processor.process(intake.receive(Files.readAllBytes(file), null, "test").messageId());
+    }
+
+    assertThat(recommendations.open("73893029-6944-4eb8-a0d5-9e34791231fa"))
+        .extracting(r -> r.recommendation().code())
+        .containsExactly("education-diabetes");
+  }
+
+  static Path examples() {
+    return Path.of(System.getProperty("cocare.examples.dir", "../examples"));
+  }
+
+  static byte[] example(String name) throws IOException {
+    return Files.readAllBytes(examples().resolve(name));
+  }
+}

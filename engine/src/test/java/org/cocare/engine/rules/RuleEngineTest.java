@@ -1,0 +1,100 @@
+package org.cocare.engine.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.TreeMap;
+import org.cocare.rules.model.EvaluationContext;
+import org.cocare.rules.model.PatientFact;
+import org.cocare.rules.recommendation.Recommendation;
+import org.cocare.rules.ruleset.RuleSet;
+import org.junit.jupiter.api.Test;
+
+class RuleEngineTest {
+  static final RuleSet DEFAULT = RuleSet.loadDefault();
+
+  @Test
+  void sameContent_isCompiledOnce_evenUnderAnotherVersion() {
+    RuleEngine engine = new RuleEngine(DEFAULT);
+    RuleSet relabelled = new RuleSet(DEFAULT.name(), "2", DEFAULT.files());
+
+    assertThat(engine.compile(relabelled).kieBase()).isSameAs(engine.active().kieBase());
+  }
+
+  @Test
+  void changedContent_getsItsOwnRuleBase() {
+    RuleEngine engine = new RuleEngine(DEFAULT);
+    TreeMap<String, String> files = new TreeMap<>(DEFAULT.files());
+    files.put(
+        "parameters.properties",
+        files
+            .get("parameters.properties")
+            .replace("colorectal.min-age=45", "colorectal.min-age=50"));
+
+    CompiledRuleSet changed = engine.compile(new RuleSet(DEFAULT.name(), "2", files));
+
+    assertThat(changed.ruleSet().contentHash()).isNotEqualTo(DEFAULT.contentHash());
+    assertThat(changed.parameters().intValue("colorectal.min-age")).isEqualTo(50);
+  }
+
+  @Test
+  void brokenDrl_failsWithFileAndLine_andNeverBecomesActive() {
+    RuleEngine engine = new RuleEngine(DEFAULT);
+    TreeMap<String, String> files = new TreeMap<>(DEFAULT.files());
+    files.put(
+        "broken.drl",
+        "package org.cocare.rules.broken\n\nrule \"x\"\nwhen\n  NoSuchFact( )\nthen\nend\n");
+
+    assertThatThrownBy(() -> engine.activate(new RuleSet(DEFAULT.name(), "2", files)))
+        .isInstanceOf(RuleSetCompilationException.class)
+        .satisfies(
+            e ->
+                assertThat(((RuleSetCompilationException) e).problems())
+                    .anySatisfy(
+                        p -> assertThat(p).startsWith("broken.drl:").contains("NoSuchFact")));
+    assertThat(engine.active().ruleSet()).isEqualTo(DEFAULT);
+  }
+
+  @Test
+  void evaluation_usesTheActiveVersion_andSaysWhichItWas() {
+    RuleEngine engine = new RuleEngine(DEFAULT);
+    TreeMap<String, String> files = new TreeMap<>(DEFAULT.files());
+    files.put(
+        "parameters.properties",
+        files
+            .get("parameters.properties")
+            .replace("colorectal.min-age=45", "colorectal.min-age=50"));
+    LocalDate asOf = LocalDate.of(2026, 6, 1);
+    List<Object> patient47 =
+        List.of(new PatientFact("p", asOf.minusYears(47), "female", null, false));
+
+    RuleOutput before = engine.evaluate(patient47, EvaluationContext.asOf(asOf));
+    engine.activate(new RuleSet(DEFAULT.name(), "2", files));
+    RuleOutput after = engine.evaluate(patient47, EvaluationContext.asOf(asOf));
+
+    assertThat(before.ruleSetVersion()).isEqualTo("cocare-default@1");
+    assertThat(before.recommendations())
+        .extracting(Recommendation::code)
+        .containsExactly("screening-colorectal");
+    assertThat(after.ruleSetVersion()).isEqualTo("cocare-default@2");
+    assertThat(after.recommendations()).isEmpty();
+  }
+
+  @Test
+  void recommendationsOfOneCode_areMergedWithAllTheirEvidence() {
+    Recommendation first =
+        Recommendation.screening(
+            "c", "r1", "g", "why", List.of("Condition/1"), LocalDate.of(2026, 1, 1));
+    Recommendation second =
+        Recommendation.screening(
+            "c", "r2", "g", "why", List.of("Condition/2", "Condition/1"), LocalDate.of(2026, 2, 1));
+
+    List<Recommendation> merged = RuleEngine.mergeByCode(List.of(first, second));
+
+    assertThat(merged).hasSize(1);
+    assertThat(merged.get(0).ruleId()).isEqualTo("r1");
+    assertThat(merged.get(0).evidence()).containsExactly("Condition/1", "Condition/2");
+  }
+}
