@@ -4,11 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.cocare.rules.model.EvaluationContext;
 import org.cocare.rules.model.GapClosed;
@@ -86,9 +86,12 @@ public final class RuleEngine {
         objects(results, GAPS_CLOSED, GapClosed.class));
   }
 
-  /** One recommendation per code: the first fired, with the evidence of all of them. */
+  /**
+   * One recommendation per code, ordered by code (firing order is not a contract, output order is):
+   * the first fired, with the evidence of all of them.
+   */
   static List<Recommendation> mergeByCode(List<Recommendation> recommendations) {
-    Map<String, Recommendation> byCode = new LinkedHashMap<>();
+    Map<String, Recommendation> byCode = new TreeMap<>();
     for (Recommendation r : recommendations) {
       byCode.merge(
           r.code(),

@@ -25,7 +25,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestFilter implements Filter {
   public static final String MESSAGE_ID = "cocare.messageId";
-  public static final String DUPLICATE = "cocare.duplicate";
+
+  /** Response header naming the stored message, so a sender can correlate and look it up. */
+  public static final String MESSAGE_ID_HEADER = "X-Cocare-Message-Id";
+
   private static final Logger log = LoggerFactory.getLogger(IngestFilter.class);
 
   private final FhirContext context;
@@ -54,13 +57,13 @@ public final class IngestFilter implements Filter {
             + request.getRequestURI()
             + (request.getRemoteUser() != null ? " by " + request.getRemoteUser() : "");
     Receipt receipt = receiver.receive(body, request.getContentType(), source);
+    response.setHeader(MESSAGE_ID_HEADER, receipt.messageId());
     if (receipt.status() == Receipt.Status.REJECTED) {
       log.info("message {} rejected with HTTP {}", receipt.messageId(), receipt.httpStatus());
       writeOutcome(request, response, receipt.httpStatus(), receipt.outcome());
       return;
     }
     request.setAttribute(MESSAGE_ID, receipt.messageId());
-    request.setAttribute(DUPLICATE, receipt.status() == Receipt.Status.DUPLICATE);
     chain.doFilter(new CachedBodyRequest(request, body), response);
     if (response.getStatus() >= 400 && response.getStatus() < 500) {
       receiver.rejectUnprocessed(

@@ -1,0 +1,56 @@
+package org.cocare.routes.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.cocare.routes.ApplicationIT;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The dry run answers like the CLI and changes nothing. */
+class EvaluateApiIT extends ApplicationIT {
+
+  @Test
+  void dryRun_returnsRecommendationsAsOfTheDate_andStoresNothing() {
+    HttpResponse<String> response =
+        post(
+            "clinician",
+            "/api/evaluate?asOf=2026-11-29",
+            FHIR_JSON,
+            example("bundles/james-discharged.json"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode patients = json(response);
+    assertThat(patients.size()).isEqualTo(1);
+    assertThat(patients.get(0).path("asOf").asString()).isEqualTo("2026-11-29");
+    JsonNode task = patients.get(0).path("recommendations").get(0);
+    assertThat(task.path("code").asString()).isEqualTo("followup-post-discharge");
+    assertThat(task.path("due").asString()).isEqualTo("2026-12-01");
+    assertThat(count("messages") + count("patient_resources") + count("recommendations")).isZero();
+  }
+
+  @Test
+  void aMonthLater_theDischargeIsOutsideTheWindow() {
+    HttpResponse<String> response =
+        post(
+            "clinician",
+            "/api/evaluate?asOf=2027-01-15",
+            FHIR_JSON,
+            example("bundles/james-discharged.json"));
+
+    assertThat(json(response).get(0).path("recommendations").size()).isZero();
+  }
+
+  @Test
+  void invalidContent_getsTheSameOutcomeAsIngest() {
+    HttpResponse<String> response =
+        post(
+            "clinician",
+            "/api/evaluate",
+            FHIR_JSON,
+            "{\"resourceType\":\"Patient\",\"id\":\"bad_id\"}".getBytes());
+
+    assertThat(response.statusCode()).isEqualTo(422);
+    assertThat(response.body()).contains("OperationOutcome").contains("COCARE-1002");
+  }
+}

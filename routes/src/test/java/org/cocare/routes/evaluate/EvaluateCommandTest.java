@@ -1,0 +1,128 @@
+package org.cocare.routes.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code cocare.jar evaluate} on the shipped examples: one line per patient, matching the expected
+ * results written beside the examples, and no side effects.
+ */
+class EvaluateCommandTest {
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final Path EXAMPLES = Path.of(System.getProperty("cocare.examples.dir", "../examples"));
+
+  record Run(int exitCode, List<String> lines, String err) {}
+
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        EvaluateCommand.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    List<String> lines =
+        Arrays.stream(out.toString(StandardCharsets.UTF_8).split("\\R"))
+            .filter(l -> !l.isBlank())
+            .toList();
+    return new Run(code, lines, err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void examples_printOneLinePerPatient_asExpected() throws IOException {
+    Run run = run("--as-of", "2026-11-29", EXAMPLES.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Map<String, JsonNode> actual = byPatient(run.lines().stream());
+    Map<String, JsonNode> expected =
+        byPatient(
+            Files.readAllLines(Path.of("src/test/resources/examples-expected-2026-11-29.ndjson"))
+                .stream()
+                .filter(l -> !l.isBlank()));
+    assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+    expected.forEach(
+        (patient, line) -> assertThat(actual.get(patient)).as(patient).isEqualTo(line));
+  }
+
+  @Test
+  void unreadableInput_exitsNonZeroWithAClearMessage_andStillEvaluatesTheRest(@TempDir Path dir)
+      throws IOException {
+    Path broken = Files.writeString(dir.resolve("broken.json"), "{\"resourceType\": \"Patient\",");
+
+    Run run =
+        run(
+            "--as-of",
+            "2026-11-29",
+            broken.toString(),
+            dir.resolve("missing.json").toString(),
+            EXAMPLES.resolve("bundles/james-discharged.json").toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .contains("cannot read " + broken)
+        .contains("missing.json")
+        .contains("no such file");
+    assertThat(run.lines()).hasSize(1);
+    assertThat(run.lines().get(0)).contains("followup-post-discharge");
+  }
+
+  @Test
+  void evaluation_writesNothing(@TempDir Path dir) throws IOException {
+    Path copy =
+        Files.copy(EXAMPLES.resolve("bundles/maria-diabetes.json"), dir.resolve("maria.json"));
+    List<Path> before = listing(Path.of("."));
+
+    Run run = run(copy.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(listing(Path.of("."))).isEqualTo(before);
+    assertThat(listing(dir)).containsExactly(copy);
+  }
+
+  @Test
+  void ndjson_groupsResourcesByPatient(@TempDir Path dir) throws IOException {
+    String ndjson =
+        """
+        {"resourceType":"Patient","id":"n1","birthDate":"1970-01-01"}
+        {"resourceType":"Patient","id":"n2","birthDate":"2000-01-01"}
+        {"resourceType":"Condition","id":"c1","subject":{"reference":"Patient/n2"},"code":{"coding":[{"system":"http://snomed.info/sct","code":"44054006"}]}}
+        """;
+    Path file = Files.writeString(dir.resolve("people.ndjson"), ndjson);
+
+    Run run = run("--as-of", "2026-11-29", file.toString());
+
+    Map<String, JsonNode> patients = byPatient(run.lines().stream());
+    assertThat(patients.get("n1").path("recommendations").get(0).path("code").asString())
+        .isEqualTo("screening-colorectal");
+    assertThat(patients.get("n2").path("recommendations").get(0).path("code").asString())
+        .isEqualTo("education-diabetes");
+  }
+
+  private static Map<String, JsonNode> byPatient(Stream<String> lines) {
+    return lines
+        .map(JSON::readTree)
+        .collect(Collectors.toMap(n -> n.path("patient").asString(), Function.identity()));
+  }
+
+  private static List<Path> listing(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.sorted().toList();
+    }
+  }
+}
