@@ -17,6 +17,7 @@ import org.cocare.rules.recommendation.Recommendation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -109,6 +110,29 @@ class ColorectalScreeningBoundaryTest {
                 RuleHarness.observation("fit", RuleHarness.LOINC, "29771-3", "final", effective)));
 
     assertGap(output, closed, "Observation/fit");
+  }
+
+  @ParameterizedTest(name = "colon cancer, verification {0}: excluded {1}")
+  @CsvSource(
+      nullValues = "-",
+      value = {
+        "confirmed, true",
+        "unconfirmed, true",
+        "provisional, true",
+        "-, true",
+        "refuted, false",
+        "entered-in-error, false"
+      })
+  void colonCancerVerification_decidesTheExclusion(String verificationStatus, boolean excluded) {
+    RuleHarness.Output output =
+        RuleHarness.evaluate(
+            AS_OF,
+            List.of(
+                RuleHarness.patient("p", AGE_58),
+                RuleHarness.condition(
+                    "crc", RuleHarness.SNOMED, "363406005", "active", verificationStatus)));
+
+    assertThat(colorectal(output)).hasSize(excluded ? 0 : 1);
   }
 
   @Test
