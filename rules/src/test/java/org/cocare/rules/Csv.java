@@ -1,0 +1,79 @@
+package org.cocare.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the rule set's CSV files (terminology, catalogue): {@code #} comment lines, one header
+ * line, cells optionally in double quotes (where commas and doubled quotes are literal). The
+ * engine's own reader lives in a module the rules module must not depend on, so the tests carry
+ * this one; it is strict, so a malformed row fails the test that reads it rather than being
+ * skipped.
+ */
+public record Csv(List<String> header, List<List<String>> rows) {
+
+  public static Csv parse(String text) {
+    List<String> header = null;
+    List<List<String>> rows = new ArrayList<>();
+    String[] lines = text.split("\r?\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      List<String> cells = cells(line, i + 1);
+      if (header == null) {
+        header = cells;
+      } else if (cells.size() != header.size()) {
+        throw new IllegalArgumentException(
+            "line " + (i + 1) + " has " + cells.size() + " cells, header has " + header.size());
+      } else {
+        rows.add(cells);
+      }
+    }
+    if (header == null) {
+      throw new IllegalArgumentException("CSV has no header line");
+    }
+    return new Csv(List.copyOf(header), List.copyOf(rows));
+  }
+
+  /** The cell of {@code row} in the column named {@code column}. */
+  public String cell(List<String> row, String column) {
+    int index = header.indexOf(column);
+    if (index < 0) {
+      throw new IllegalArgumentException("no column " + column + " in " + header);
+    }
+    return row.get(index);
+  }
+
+  private static List<String> cells(String line, int lineNumber) {
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cell.append(c);
+        }
+      } else if (c == '"' && cell.isEmpty()) {
+        quoted = true;
+      } else if (c == ',') {
+        cells.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(c);
+      }
+    }
+    if (quoted) {
+      throw new IllegalArgumentException("line " + lineNumber + " has an unclosed quote");
+    }
+    cells.add(cell.toString());
+    return cells;
+  }
+}

@@ -1,0 +1,125 @@
+package org.cocare.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.cocare.rules.model.GapClosed;
+import org.cocare.rules.recommendation.Kind;
+import org.cocare.rules.recommendation.Priority;
+import org.cocare.rules.recommendation.Recommendation;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Edges of follow-up after a hospital stay (CMS Transitional Care Management): a discharge in the
+ * last 30 days with no visit since gives an urgent task due 7 days after discharge.
+ */
+class PostDischargeFollowUpBoundaryTest {
+  private static final LocalDate AS_OF = LocalDate.of(2025, 6, 15);
+  private static final String CODE = "followup-post-discharge";
+  private static final LocalDate AGE_40 = AS_OF.minusYears(40);
+
+  @ParameterizedTest(name = "discharged {0} days before the as-of date: due {1}")
+  @CsvSource({"0, true", "1, true", "30, true", "31, false", "-1, false"})
+  void daysSinceDischarge_decidesTheTask(int daysBefore, boolean due) {
+    LocalDate end = AS_OF.minusDays(daysBefore);
+
+    List<Recommendation> tasks =
+        followUps(
+            RuleHarness.evaluate(
+                AS_OF,
+                List.of(
+                    RuleHarness.patient("p", AGE_40),
+                    RuleHarness.encounter("stay", "IMP", "finished", end.minusDays(3), end))));
+
+    if (due) {
+      assertThat(tasks)
+          .singleElement()
+          .satisfies(
+              t -> {
+                assertThat(t.kind()).isEqualTo(Kind.FOLLOW_UP_TASK);
+                assertThat(t.priority()).isEqualTo(Priority.URGENT);
+                assertThat(t.evidence()).containsExactly("Encounter/stay");
+                assertThat(t.due()).isEqualTo(end.plusDays(7));
+                assertThat(t.reason()).contains(end.toString());
+              });
+    } else {
+      assertThat(tasks).isEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "stay of class {0}: due {1}")
+  @CsvSource({
+    "IMP, true",
+    "ACUTE, true",
+    "NONAC, true",
+    "EMER, false",
+    "OBSENC, false",
+    "AMB, false"
+  })
+  void encounterClass_decidesWhatCountsAsAHospitalStay(String classCode, boolean due) {
+    LocalDate end = AS_OF.minusDays(5);
+
+    List<Recommendation> tasks =
+        followUps(
+            RuleHarness.evaluate(
+                AS_OF, List.of(RuleHarness.encounter("stay", classCode, "finished", end, end))));
+
+    assertThat(tasks).hasSize(due ? 1 : 0);
+  }
+
+  @ParameterizedTest(name = "stay {0}: no task")
+  @ValueSource(strings = {"in-progress", "cancelled", "entered-in-error", "planned"})
+  void unfinishedStay_givesNoTask(String status) {
+    LocalDate end = AS_OF.minusDays(5);
+
+    assertThat(
+            followUps(
+                RuleHarness.evaluate(
+                    AS_OF, List.of(RuleHarness.encounter("stay", "IMP", status, end, end)))))
+        .isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} visit of class {1}, {2} days after discharge: closed {3}")
+  @CsvSource({
+    "finished,    AMB, 0,  true", // same day as the discharge
+    "finished,    AMB, -1, false", // the day before the discharge
+    "finished,    VR,  2,  true",
+    "finished,    HH,  2,  true",
+    "in-progress, AMB, 2,  true",
+    "arrived,     AMB, 2,  true",
+    "triaged,     AMB, 2,  true",
+    "planned,     AMB, 2,  false",
+    "cancelled,   AMB, 2,  false",
+    "finished,    EMER, 2, false",
+  })
+  void visitAfterDischarge_closesTheGapOnlyWhenItHappened(
+      String status, String classCode, int daysAfter, boolean closed) {
+    LocalDate end = AS_OF.minusDays(5);
+    LocalDate visit = end.plusDays(daysAfter);
+
+    RuleHarness.Output output =
+        RuleHarness.evaluate(
+            AS_OF,
+            List.of(
+                RuleHarness.encounter("stay", "IMP", "finished", end.minusDays(2), end),
+                RuleHarness.encounter("visit", classCode, status, visit, visit)));
+
+    if (closed) {
+      assertThat(output.gapsClosed()).containsExactly(new GapClosed(CODE, "Encounter/visit"));
+      assertThat(followUps(output)).isEmpty();
+    } else {
+      assertThat(output.gapsClosed()).isEmpty();
+      assertThat(followUps(output))
+          .singleElement()
+          .extracting(Recommendation::evidence)
+          .isEqualTo(List.of("Encounter/stay"));
+    }
+  }
+
+  private static List<Recommendation> followUps(RuleHarness.Output output) {
+    return output.recommendations().stream().filter(r -> r.code().equals(CODE)).toList();
+  }
+}
