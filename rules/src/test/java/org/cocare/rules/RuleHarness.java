@@ -68,6 +68,12 @@ public final class RuleHarness {
 
   /** Evaluates with other thresholds than the rule set's, to show the rules read them. */
   public static Output evaluate(LocalDate asOf, Collection<?> facts, Parameters parameters) {
+    return evaluate(Compiled.KIE_BASE, asOf, facts, parameters);
+  }
+
+  /** Evaluates with another rule base, e.g. the default rules rearranged. */
+  public static Output evaluate(
+      KieBase kieBase, LocalDate asOf, Collection<?> facts, Parameters parameters) {
     KieCommands commands = KieServices.Factory.get().getCommands();
     List<Command<?>> batch = new ArrayList<>();
     batch.add(commands.newInsertElements(facts));
@@ -77,7 +83,7 @@ public final class RuleHarness {
     batch.add(commands.newGetObjects(new ClassObjectFilter(Recommendation.class), RECOMMENDATIONS));
     batch.add(commands.newGetObjects(new ClassObjectFilter(GapClosed.class), GAPS_CLOSED));
     ExecutionResults results =
-        Compiled.KIE_BASE.newStatelessKieSession().execute(commands.newBatchExecution(batch));
+        kieBase.newStatelessKieSession().execute(commands.newBatchExecution(batch));
     return new Output(
         objects(results, RECOMMENDATIONS, Recommendation.class),
         objects(results, GAPS_CLOSED, GapClosed.class));
@@ -152,7 +158,7 @@ public final class RuleHarness {
     static final KieBase KIE_BASE = compile(RULE_SET);
   }
 
-  private static KieBase compile(RuleSet ruleSet) {
+  public static KieBase compile(RuleSet ruleSet) {
     KieServices kie = KieServices.Factory.get();
     KieFileSystem files = kie.newKieFileSystem();
     ReleaseId releaseId =
