@@ -21,6 +21,7 @@ import org.cocare.rules.model.PatientFact;
 import org.cocare.rules.model.ProcedureFact;
 import org.cocare.rules.model.ValueSetIndex;
 import org.cocare.rules.recommendation.Recommendation;
+import org.cocare.rules.ruleset.Csv;
 import org.cocare.rules.ruleset.RuleSet;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;

@@ -1,12 +1,12 @@
 package org.cocare.engine.terminology;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cocare.rules.model.ValueSetIndex;
+import org.cocare.rules.ruleset.Csv;
 import org.cocare.rules.ruleset.RuleSet;
 
 /**
@@ -39,7 +39,7 @@ public final class Terminology implements ValueSetIndex {
    */
   public static Terminology fromRuleSet(RuleSet ruleSet) {
     String csv = ruleSet.file(RuleSet.TERMINOLOGY_FILE);
-    Terminology terminology = fromCsv(csv == null ? "" : csv);
+    Terminology terminology = csv == null ? new Terminology(Map.of(), Set.of()) : fromCsv(csv);
     Set<String> missing = new java.util.TreeSet<>(ruleSet.valueSetsUsed());
     missing.removeAll(terminology.valueSets());
     if (!missing.isEmpty()) {
@@ -52,30 +52,26 @@ public final class Terminology implements ValueSetIndex {
     return terminology;
   }
 
-  /** Parses the starter CSV; a malformed line fails with its line number. */
+  /**
+   * Parses the starter CSV (columns valueset, system, code, display); a bad row fails by number.
+   */
   public static Terminology fromCsv(String csv) {
+    Csv table = Csv.parse(csv);
     Map<String, Set<String>> index = new HashMap<>();
     Set<String> valueSets = new HashSet<>();
-    String[] lines = csv.split("\\R");
-    boolean header = true;
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      if (header) {
-        header = false;
-        continue;
-      }
-      List<String> cells = cells(line);
-      if (cells.size() < 3 || cells.get(0).isBlank() || cells.get(2).isBlank()) {
+    int number = 0;
+    for (List<String> row : table.rows()) {
+      number++;
+      String valueSet = table.cell(row, "valueset");
+      String code = table.cell(row, "code");
+      if (valueSet.isBlank() || code.isBlank()) {
         throw new IllegalArgumentException(
-            "terminology line " + (i + 1) + ": expected value set URL, system, code[, display]");
+            "terminology row " + number + ": needs a value set URL and a code");
       }
-      valueSets.add(cells.get(0));
+      valueSets.add(valueSet);
       index
-          .computeIfAbsent(key(cells.get(1), cells.get(2)), k -> new HashSet<>())
-          .add(cells.get(0));
+          .computeIfAbsent(key(table.cell(row, "system"), code), k -> new HashSet<>())
+          .add(valueSet);
     }
     Map<String, Set<String>> frozen = new HashMap<>();
     index.forEach((k, v) -> frozen.put(k, Set.copyOf(v)));
@@ -84,34 +80,5 @@ public final class Terminology implements ValueSetIndex {
 
   private static String key(String system, String code) {
     return (system == null ? "" : system) + "|" + code;
-  }
-
-  /** CSV cells with double-quoted fields (quotes doubled inside). */
-  static List<String> cells(String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cell.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        cells.add(cell.toString().strip());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
-      }
-    }
-    cells.add(cell.toString().strip());
-    return cells;
   }
 }

@@ -33,10 +33,10 @@ class TerminologyTest {
   }
 
   @Test
-  void lineWithoutCode_failsWithItsLineNumber() {
+  void rowWithoutCode_failsWithItsNumber() {
     assertThatThrownBy(
             () -> Terminology.fromCsv("valueset,system,code\n" + VS_A + ",http://loinc.org,\n"))
-        .hasMessageContaining("line 2");
+        .hasMessageContaining("row 1");
   }
 
   @Test

@@ -62,7 +62,7 @@ public class FileIntake {
     Files.createDirectories(errors);
     String text =
         failure instanceof RefusedFileException refused
-            ? "message " + refused.messageId() + ": " + refused.getMessage()
+            ? "message " + refused.messageId() + ": " + refused.reason()
             : failure.getClass().getSimpleName() + ": " + failure.getMessage();
     Files.writeString(
         errors.resolve(fileName + ".error.txt"),
@@ -85,17 +85,27 @@ public class FileIntake {
     return text.toString();
   }
 
-  /** A file that was stored but refused or not processed; the message says why. */
+  /**
+   * A file that was stored but refused or not processed. The reason can quote the content (a bad
+   * date, an id), so it goes only into the {@code .error.txt}; the exception's message, which may
+   * be logged, names the stored message alone.
+   */
   static final class RefusedFileException extends RuntimeException {
     private final String messageId;
+    private final String reason;
 
     RefusedFileException(String messageId, String reason) {
-      super(reason);
+      super("message " + messageId + " was not taken from the inbox; the reason is in error/");
       this.messageId = messageId;
+      this.reason = reason;
     }
 
     String messageId() {
       return messageId;
+    }
+
+    String reason() {
+      return reason;
     }
   }
 }

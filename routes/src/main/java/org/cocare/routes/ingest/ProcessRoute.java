@@ -23,7 +23,6 @@ public class ProcessRoute extends RouteBuilder {
     from(Endpoints.PROCESS)
         .routeId("process-message")
         .routeConfigurationId(ProcessingErrors.ID)
-        .log("processing message ${body}")
         .bean(processor, "process")
         .id("process");
 

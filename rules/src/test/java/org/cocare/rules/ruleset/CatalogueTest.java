@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.cocare.rules.Csv;
 import org.cocare.rules.RuleHarness;
 import org.cocare.rules.recommendation.Kind;
 import org.cocare.rules.recommendation.Recommendation;

@@ -1,9 +1,10 @@
-package org.cocare.rules;
+package org.cocare.rules.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.cocare.rules.RuleHarness;
 import org.junit.jupiter.api.Test;
 
 /** The test CSV reader: the terminology the rule tests see is only as right as this parser. */

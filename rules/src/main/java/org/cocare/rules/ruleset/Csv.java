@@ -1,13 +1,12 @@
-package org.cocare.rules;
+package org.cocare.rules.ruleset;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the rule set's CSV files (terminology, catalogue): {@code #} comment lines, one header
- * line, cells optionally in double quotes (where commas and doubled quotes are literal). The
- * engine's own reader lives in a module the rules module must not depend on, so the tests carry
- * this one; it is strict, so a malformed row fails the test that reads it rather than being
+ * The rule set's CSV format (terminology, catalogue): {@code #} comment lines, one header line,
+ * cells optionally in double quotes (where commas and doubled quotes are literal). Strict: a row
+ * with the wrong number of cells or an unclosed quote fails with its line number rather than being
  * skipped.
  */
 public record Csv(List<String> header, List<List<String>> rows) {
