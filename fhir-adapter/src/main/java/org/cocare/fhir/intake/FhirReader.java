@@ -100,7 +100,7 @@ public final class FhirReader {
     } catch (DataFormatException | IllegalArgumentException | IllegalStateException e) {
       // The parser stops at the first problem and rarely says where; the validator reads the same
       // text on its own and locates every problem, so its issues come first.
-      OperationOutcome outcome = outcome(ErrorCode.MALFORMED, errors(text));
+      OperationOutcome outcome = outcome(ErrorCode.MALFORMED, locatedErrors(text));
       Outcomes.addIssue(
           outcome,
           ErrorCode.MALFORMED,
@@ -119,6 +119,19 @@ public final class FhirReader {
           ErrorCode.INVALID,
           errors.size() + " validation error(s)",
           outcome(ErrorCode.INVALID, errors));
+    }
+  }
+
+  /**
+   * The validator's located issues for a body the parser refused. Unbalanced JSON, or JSON that is
+   * no object at all, stops the validator with an exception of its own (Gson, encoding detection):
+   * then there are none, and the parser's message, which names line and column, stands alone.
+   */
+  private List<SingleValidationMessage> locatedErrors(String text) {
+    try {
+      return errors(text);
+    } catch (RuntimeException validatorCannotRead) {
+      return List.of();
     }
   }
 
