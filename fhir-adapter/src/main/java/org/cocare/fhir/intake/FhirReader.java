@@ -136,7 +136,11 @@ public final class FhirReader {
   }
 
   private List<SingleValidationMessage> errors(String text) {
-    ValidationResult result = validator.validateWithResult(text);
+    // Whitespace before the root element is well-formed XML, but the validator then reports "The
+    // XML encoding is invalid (must be UTF-8, not 'null')": its encoding check wants '<' first.
+    String trimmed = text.stripLeading();
+    ValidationResult result =
+        validator.validateWithResult(trimmed.startsWith("<") ? trimmed : text);
     return result.getMessages().stream()
         .filter(
             m ->
