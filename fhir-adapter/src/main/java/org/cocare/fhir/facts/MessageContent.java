@@ -89,12 +89,23 @@ public final class MessageContent {
     return upsert(resource, entry);
   }
 
+  /**
+   * The id in a request url that names one resource ({@code Condition/123}); null for a POST's
+   * {@code Condition} or a conditional {@code Condition?identifier=x}, which name none.
+   */
+  private static String instanceId(String url) {
+    if (url == null || url.contains("?") || url.indexOf('/') < 0) {
+      return null;
+    }
+    return PatientCompartment.idPart(url);
+  }
+
   private ResourceChange upsert(Resource resource, BundleEntryComponent entry) {
     String id = PatientCompartment.idPart(resource.getIdElement().getIdPart());
     if (id == null && entry != null) {
       id = PatientCompartment.idPart(entry.getFullUrl());
       if (id == null && entry.hasRequest()) {
-        id = PatientCompartment.idPart(entry.getRequest().getUrl());
+        id = instanceId(entry.getRequest().getUrl());
       }
     }
     if (id == null) {

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Property;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -15,6 +18,13 @@ import org.hl7.fhir.r4.model.Resource;
  * Patient/x}, {@code http://host/fhir/Patient/x/_history/2} all name patient {@code x}.
  */
 public final class PatientCompartment {
+  /**
+   * The elements where a resource names the patient it is about. Its other compartment links
+   * (performer, asserter, recorder, subscriber) may name someone else: a practitioner, which in a
+   * transaction is an {@code urn:uuid} that gives no type, or another patient such as a parent.
+   */
+  private static final List<String> SUBJECT_ELEMENTS = List.of("subject", "patient", "beneficiary");
+
   private final FhirContext context;
 
   public PatientCompartment(FhirContext context) {
@@ -25,6 +35,16 @@ public final class PatientCompartment {
   public String patientIdOf(Resource resource) {
     if (resource instanceof Patient patient) {
       return idPart(patient.getIdElement().getValue());
+    }
+    for (String element : SUBJECT_ELEMENTS) {
+      Property property = resource.getNamedProperty(element);
+      if (property != null) {
+        for (Base value : property.getValues()) {
+          if (value instanceof Reference reference && isPatient(reference)) {
+            return idPart(reference.getReference());
+          }
+        }
+      }
     }
     FhirTerser terser = context.newTerser();
     List<IIdType> owners =
@@ -37,6 +57,17 @@ public final class PatientCompartment {
       }
     }
     return null;
+  }
+
+  private static boolean isPatient(Reference reference) {
+    String value = reference.getReference();
+    if (value == null) {
+      return false;
+    }
+    if (value.startsWith("urn:uuid:")) {
+      return !reference.hasType() || "Patient".equals(reference.getType());
+    }
+    return "Patient".equals(reference.getReferenceElement().getResourceType());
   }
 
   /**
