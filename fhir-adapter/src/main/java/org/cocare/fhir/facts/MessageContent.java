@@ -71,7 +71,8 @@ public final class MessageContent {
         // A conditional delete names no single resource; there is nothing safe to remove.
         return null;
       }
-      String[] parts = url.split("/");
+      int history = url.indexOf("/_history");
+      String[] parts = (history >= 0 ? url.substring(0, history) : url).split("/");
       if (parts.length < 2) {
         return null;
       }

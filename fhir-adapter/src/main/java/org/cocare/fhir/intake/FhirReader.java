@@ -99,16 +99,26 @@ public final class FhirReader {
               ErrorCode.UNSUPPORTED, IssueType.NOTSUPPORTED, "Not an R4 resource.", null));
     } catch (DataFormatException | IllegalArgumentException | IllegalStateException e) {
       // The parser stops at the first problem and rarely says where; the validator reads the same
-      // text on its own and locates every problem, so its issues come first.
-      OperationOutcome outcome = outcome(ErrorCode.MALFORMED, locatedErrors(text));
+      // text on its own and locates every problem, so its issues come first. If it could read the
+      // syntax (no fatal finding), the body is well-formed but breaks the specification: invalid,
+      // like anything else the validator refuses. Otherwise it is malformed.
+      List<SingleValidationMessage> located = locatedErrors(text);
+      boolean wellFormed =
+          !located.isEmpty()
+              && located.stream().noneMatch(m -> m.getSeverity() == ResultSeverityEnum.FATAL);
+      ErrorCode code = wellFormed ? ErrorCode.INVALID : ErrorCode.MALFORMED;
+      OperationOutcome outcome = outcome(code, located);
       Outcomes.addIssue(
           outcome,
-          ErrorCode.MALFORMED,
+          code,
           IssueSeverity.ERROR,
-          IssueType.STRUCTURE,
-          "The body is not well-formed FHIR: " + e.getMessage(),
+          wellFormed ? IssueType.INVALID : IssueType.STRUCTURE,
+          (wellFormed
+                  ? "The body breaks the FHIR R4 specification: "
+                  : "The body is not well-formed FHIR: ")
+              + e.getMessage(),
           null);
-      throw new InvalidFhirException(ErrorCode.MALFORMED, "malformed FHIR", outcome);
+      throw new InvalidFhirException(code, wellFormed ? "invalid FHIR" : "malformed FHIR", outcome);
     }
   }
 

@@ -22,7 +22,7 @@ public class InvalidFhirException extends RuntimeException {
     return code;
   }
 
-  /** The HTTP status that fits: 400 for unreadable content, 422 for invalid, 415/400 else. */
+  /** The HTTP status that fits: 400 unreadable or unsupported, 422 invalid, 404, 500. */
   public int httpStatus() {
     return switch (code) {
       case MALFORMED, UNSUPPORTED -> 400;

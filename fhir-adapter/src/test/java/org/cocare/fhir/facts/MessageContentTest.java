@@ -103,6 +103,16 @@ class MessageContentTest {
   }
 
   @Test
+  void deleteOfAVersionedUrl_deletesTheResourceItNames() {
+    Bundle bundle = new Bundle().setType(BundleType.TRANSACTION);
+    bundle.addEntry().getRequest().setMethod(HTTPVerb.DELETE).setUrl("Condition/c-9/_history/2");
+
+    assertThat(content.changes(bundle))
+        .extracting(ResourceChange::action, ResourceChange::reference)
+        .containsExactly(tuple(Action.DELETE, "Condition/c-9"));
+  }
+
+  @Test
   void conditionalDelete_isSkipped() {
     Bundle bundle = new Bundle().setType(BundleType.TRANSACTION);
     bundle.addEntry().getRequest().setMethod(HTTPVerb.DELETE).setUrl("Condition?identifier=x");

@@ -104,8 +104,8 @@ class FhirReaderTest {
              "unknownElement": "x"}
             """);
 
-    assertThat(refused.code()).isEqualTo(ErrorCode.MALFORMED);
-    assertThat(refused.httpStatus()).isEqualTo(400);
+    assertThat(refused.code()).isEqualTo(ErrorCode.INVALID);
+    assertThat(refused.httpStatus()).isEqualTo(422);
     assertThat(refused.outcome().getIssue())
         .anySatisfy(
             i -> {
@@ -196,7 +196,7 @@ class FhirReaderTest {
         catchThrowableOfType(InvalidFhirException.class, () -> READER.parse(body, JSON));
 
     assertThat(refused).isNotNull();
-    assertThat(refused.code()).isEqualTo(ErrorCode.MALFORMED);
+    assertThat(refused.code()).isEqualTo(ErrorCode.INVALID);
   }
 
   @Test
@@ -278,7 +278,7 @@ class FhirReaderTest {
   }
 
   @Test
-  void unknownXmlElement_isMalformed() {
+  void unknownXmlElement_isInvalid() {
     byte[] body =
         "<Patient xmlns=\"http://hl7.org/fhir\"><id value=\"x\"/><colour value=\"blue\"/></Patient>"
             .getBytes(StandardCharsets.UTF_8);
@@ -287,7 +287,7 @@ class FhirReaderTest {
         catchThrowableOfType(InvalidFhirException.class, () -> READER.read(body, XML));
 
     assertThat(refused).isNotNull();
-    assertThat(refused.code()).isEqualTo(ErrorCode.MALFORMED);
+    assertThat(refused.code()).isEqualTo(ErrorCode.INVALID);
     assertThat(refused.outcome().getIssue())
         .anySatisfy(i -> assertThat(i.getDiagnostics()).contains("colour"));
   }
