@@ -10,6 +10,7 @@ import org.cocare.engine.rules.RuleEngine;
 import org.cocare.engine.rules.RuleOutput;
 import org.cocare.fhir.facts.FactMapper;
 import org.cocare.rules.model.EvaluationContext;
+import org.cocare.rules.model.PatientFact;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -42,6 +43,12 @@ public final class Evaluator {
     return timer.record(
         () -> {
           List<Object> facts = mapper.facts(record);
+          if (facts.stream().noneMatch(PatientFact.class::isInstance)) {
+            // A record starts with its Patient: without one (not arrived yet, or deleted) there is
+            // nobody to recommend anything to, whatever else the record holds.
+            return new Evaluation(
+                patientId, date, rules.active().ruleSet().label(), List.of(), List.of());
+          }
           RuleOutput output = rules.evaluate(facts, EvaluationContext.asOf(date));
           return new Evaluation(
               patientId,

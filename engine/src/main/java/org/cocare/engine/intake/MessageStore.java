@@ -74,16 +74,21 @@ public final class MessageStore {
         .findFirst();
   }
 
-  /** Newest first; without bodies. */
+  /** Newest first, at most {@code limit}; without bodies. */
   public List<StoredMessage> list(MessageStatus status, int limit) {
-    String where = status == null ? "" : " where status = '" + status.code() + "'";
-    return jdbc
-        .sql("select " + COLUMNS + " from messages" + where + " order by received_at desc, id")
-        .query((rs, n) -> map(rs, false))
-        .list()
-        .stream()
-        .limit(limit)
-        .toList();
+    String where = status == null ? "" : " where status = :status";
+    JdbcClient.StatementSpec query =
+        jdbc.sql(
+                "select "
+                    + COLUMNS
+                    + " from messages"
+                    + where
+                    + " order by received_at desc, id limit :limit")
+            .param("limit", limit);
+    if (status != null) {
+      query = query.param("status", status.code());
+    }
+    return query.query((rs, n) -> map(rs, false)).list();
   }
 
   public void touch(String id, Instant at) {

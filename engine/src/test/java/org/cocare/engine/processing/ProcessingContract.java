@@ -191,6 +191,24 @@ abstract class ProcessingContract {
   }
 
   @Test
+  void deletedPatient_closesEverything_evenWithConditionsLeft() throws IOException {
+    processor.process(
+        intake.receive(example("bundles/maria-diabetes.json"), null, "test").messageId());
+    String delete =
+        """
+        {"resourceType":"Bundle","type":"batch","entry":[{"request":{"method":"DELETE","url":"Patient/%s"}}]}
+        """
+            .formatted(MARIA);
+
+    ProcessingOutcome outcome =
+        processor.process(
+            intake.receive(delete.getBytes(StandardCharsets.UTF_8), null, "test").messageId());
+
+    assertThat(outcome.recommendationsClosed()).isEqualTo(2);
+    assertThat(recommendations.open(MARIA)).isEmpty();
+  }
+
+  @Test
   void colonoscopyArriving_completesTheReminderWithItsEvidence() throws IOException {
     processor.process(
         intake.receive(example("bundles/maria-diabetes.json"), null, "test").messageId());
