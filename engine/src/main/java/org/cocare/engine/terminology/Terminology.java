@@ -1,25 +1,32 @@
 package org.cocare.engine.terminology;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import org.cocare.rules.model.Code;
 import org.cocare.rules.model.ValueSetIndex;
-import org.cocare.rules.ruleset.Csv;
 import org.cocare.rules.ruleset.RuleSet;
 
 /**
- * An immutable membership index: {@code system|code} to the value sets containing it. Built from
- * the starter terminology's CSV (columns value set URL, system, code, display; {@code #} comments).
+ * An immutable membership index over the value sets a rule set uses: {@code system|code} (system
+ * canonicalised, see {@link CodeSystems}) to the value sets containing it, answered in constant
+ * time. Each value set comes from the first source that holds it, in the order given; one that no
+ * source holds fails the build, by name — a rule asking about it would otherwise silently never
+ * fire.
  */
 public final class Terminology implements ValueSetIndex {
   private final Map<String, Set<String>> index;
-  private final Set<String> valueSets;
+  private final Map<String, String> sourceOf;
 
-  private Terminology(Map<String, Set<String>> index, Set<String> valueSets) {
+  private Terminology(Map<String, Set<String>> index, Map<String, String> sourceOf) {
     this.index = index;
-    this.valueSets = valueSets;
+    this.sourceOf = sourceOf;
   }
 
   @Override
@@ -29,56 +36,66 @@ public final class Terminology implements ValueSetIndex {
 
   /** The canonical URLs of every value set this terminology holds. */
   public Set<String> valueSets() {
-    return valueSets;
+    return sourceOf.keySet();
   }
 
-  /**
-   * The rule set's starter terminology, checked to hold every value set the rules use: a rule
-   * asking about a value set nobody can answer for would silently never fire, so that fails here,
-   * by name.
-   */
+  /** Which source served each value set, for start-up logs and explanations. */
+  public Map<String, String> sources() {
+    return sourceOf;
+  }
+
+  /** The rule set's value sets from the starter terminology alone. */
   public static Terminology fromRuleSet(RuleSet ruleSet) {
-    String csv = ruleSet.file(RuleSet.TERMINOLOGY_FILE);
-    Terminology terminology = csv == null ? new Terminology(Map.of(), Set.of()) : fromCsv(csv);
-    Set<String> missing = new java.util.TreeSet<>(ruleSet.valueSetsUsed());
-    missing.removeAll(terminology.valueSets());
+    return forRuleSet(ruleSet, List.of());
+  }
+
+  /** The rule set's value sets from {@code sources} in order, then the starter terminology. */
+  public static Terminology forRuleSet(RuleSet ruleSet, List<ValueSetSource> sources) {
+    List<ValueSetSource> all = new ArrayList<>(sources);
+    all.add(StarterValueSets.of(ruleSet));
+    return build(ruleSet.valueSetsUsed(), all, ruleSet.label());
+  }
+
+  /** An index of exactly {@code valueSets}, each from the first source holding it. */
+  public static Terminology build(
+      Set<String> valueSets, List<ValueSetSource> sources, String forWhom) {
+    Map<String, Set<String>> index = new HashMap<>();
+    Map<String, String> sourceOf = new LinkedHashMap<>();
+    Set<String> missing = new TreeSet<>();
+    for (String url : new TreeSet<>(valueSets)) {
+      Optional<Set<Code>> codes = Optional.empty();
+      ValueSetSource from = null;
+      for (ValueSetSource source : sources) {
+        codes = source.expansion(url);
+        if (codes.isPresent()) {
+          from = source;
+          break;
+        }
+      }
+      if (codes.isEmpty()) {
+        missing.add(url);
+        continue;
+      }
+      sourceOf.put(url, from.name());
+      for (Code code : codes.get()) {
+        index.computeIfAbsent(key(code.system(), code.code()), k -> new HashSet<>()).add(url);
+      }
+    }
     if (!missing.isEmpty()) {
       throw new IllegalStateException(
-          "rule set "
-              + ruleSet.label()
+          forWhom
               + " uses value sets no terminology source holds: "
-              + missing);
-    }
-    return terminology;
-  }
-
-  /**
-   * Parses the starter CSV (columns valueset, system, code, display); a bad row fails by number.
-   */
-  public static Terminology fromCsv(String csv) {
-    Csv table = Csv.parse(csv);
-    Map<String, Set<String>> index = new HashMap<>();
-    Set<String> valueSets = new HashSet<>();
-    int number = 0;
-    for (List<String> row : table.rows()) {
-      number++;
-      String valueSet = table.cell(row, "valueset");
-      String code = table.cell(row, "code");
-      if (valueSet.isBlank() || code.isBlank()) {
-        throw new IllegalArgumentException(
-            "terminology row " + number + ": needs a value set URL and a code");
-      }
-      valueSets.add(valueSet);
-      index
-          .computeIfAbsent(key(table.cell(row, "system"), code), k -> new HashSet<>())
-          .add(valueSet);
+              + missing
+              + " (sources: "
+              + sources.stream().map(ValueSetSource::name).toList()
+              + ")");
     }
     Map<String, Set<String>> frozen = new HashMap<>();
     index.forEach((k, v) -> frozen.put(k, Set.copyOf(v)));
-    return new Terminology(Map.copyOf(frozen), Set.copyOf(valueSets));
+    return new Terminology(Map.copyOf(frozen), java.util.Collections.unmodifiableMap(sourceOf));
   }
 
   private static String key(String system, String code) {
-    return (system == null ? "" : system) + "|" + code;
+    return CodeSystems.canonical(system) + "|" + code;
   }
 }

@@ -3,7 +3,12 @@ package org.cocare.engine.terminology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import org.cocare.rules.model.Code;
 import org.cocare.rules.ruleset.RuleSet;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +18,8 @@ class TerminologyTest {
 
   @Test
   void codeInTwoValueSets_isFoundInBoth_andUnknownCodesInNone() {
-    Terminology terminology =
-        Terminology.fromCsv(
+    StarterValueSets starter =
+        StarterValueSets.fromCsv(
             """
             # comment
             valueset,system,code,display
@@ -23,6 +28,7 @@ class TerminologyTest {
             %s,http://loinc.org,9-9,"Quoted ""inner"" text"
             """
                 .formatted(VS_A, VS_B, VS_B));
+    Terminology terminology = Terminology.build(Set.of(VS_A, VS_B), List.of(starter), "test");
 
     assertThat(terminology.valueSetsContaining("http://snomed.info/sct", "123"))
         .containsExactlyInAnyOrder(VS_A, VS_B);
@@ -35,7 +41,8 @@ class TerminologyTest {
   @Test
   void rowWithoutCode_failsWithItsNumber() {
     assertThatThrownBy(
-            () -> Terminology.fromCsv("valueset,system,code\n" + VS_A + ",http://loinc.org,\n"))
+            () ->
+                StarterValueSets.fromCsv("valueset,system,code\n" + VS_A + ",http://loinc.org,\n"))
         .hasMessageContaining("row 1");
   }
 
@@ -56,5 +63,65 @@ class TerminologyTest {
 
     assertThatThrownBy(() -> Terminology.fromRuleSet(new RuleSet(base.name(), "2", files)))
         .hasMessageContaining("http://example.org/ValueSet/missing");
+  }
+
+  @Test
+  void firstSourceHoldingAValueSet_wins() {
+    ValueSetSource first = source("first", Map.of(VS_A, Set.of(new Code(SNOMED, "1"))));
+    ValueSetSource second =
+        source(
+            "second",
+            Map.of(VS_A, Set.of(new Code(SNOMED, "2")), VS_B, Set.of(new Code(SNOMED, "3"))));
+
+    Terminology terminology = Terminology.build(Set.of(VS_A, VS_B), List.of(first, second), "test");
+
+    assertThat(terminology.valueSetsContaining(SNOMED, "1")).containsExactly(VS_A);
+    assertThat(terminology.valueSetsContaining(SNOMED, "2")).isEmpty();
+    assertThat(terminology.sources()).containsEntry(VS_A, "first").containsEntry(VS_B, "second");
+  }
+
+  @Test
+  void codeSystemSpellings_matchEachOther() {
+    ValueSetSource source =
+        source(
+            "vs",
+            Map.of(
+                VS_A,
+                Set.of(
+                    new Code("http://www.nlm.nih.gov/research/umls/hcpcs", "G0270"),
+                    new Code("http://hl7.org/fhir/sid/icd-10-cm", "E11.9"))));
+
+    Terminology terminology = Terminology.build(Set.of(VS_A), List.of(source), "test");
+
+    assertThat(
+            terminology.valueSetsContaining(
+                "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", "G0270"))
+        .containsExactly(VS_A);
+    assertThat(
+            terminology.valueSetsContaining(
+                "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", "G0270"))
+        .containsExactly(VS_A);
+    assertThat(terminology.valueSetsContaining("http://hl7.org/fhir/sid/icd-10", "E11.9"))
+        .containsExactly(VS_A);
+    assertThat(terminology.valueSetsContaining("http://hl7.org/fhir/sid/icd-10-cm/", "E11.9"))
+        .containsExactly(VS_A);
+    assertThat(terminology.valueSetsContaining("http://hl7.org/fhir/sid/icd-10-cm", "e11.9"))
+        .isEmpty();
+  }
+
+  static final String SNOMED = "http://snomed.info/sct";
+
+  static ValueSetSource source(String name, Map<String, Set<Code>> valueSets) {
+    return new ValueSetSource() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Optional<Set<Code>> expansion(String url) {
+        return Optional.ofNullable(valueSets.get(url));
+      }
+    };
   }
 }

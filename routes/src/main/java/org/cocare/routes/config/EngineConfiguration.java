@@ -3,6 +3,8 @@ package org.cocare.routes.config;
 import ca.uhn.fhir.context.FhirContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.cocare.engine.deadletter.DeadLetterStore;
 import org.cocare.engine.evaluation.DryRun;
@@ -14,7 +16,10 @@ import org.cocare.engine.recommendation.RecommendationLifecycle;
 import org.cocare.engine.recommendation.RecommendationStore;
 import org.cocare.engine.record.PatientRecordStore;
 import org.cocare.engine.rules.RuleEngine;
+import org.cocare.engine.terminology.RemoteValueSets;
 import org.cocare.engine.terminology.Terminology;
+import org.cocare.engine.terminology.ValueSetDirectory;
+import org.cocare.engine.terminology.ValueSetSource;
 import org.cocare.fhir.facts.FactMapper;
 import org.cocare.fhir.intake.FhirReader;
 import org.cocare.rules.ruleset.RuleSet;
@@ -58,9 +63,19 @@ public class EngineConfiguration {
     return new RuleEngine(ruleSet);
   }
 
+  /** Fails the start, naming them, if the rules use value sets that no source holds. */
   @Bean
-  Terminology terminology(RuleSet ruleSet) {
-    return Terminology.fromRuleSet(ruleSet);
+  Terminology terminology(RuleSet ruleSet, TerminologyProperties properties, FhirContext context) {
+    List<ValueSetSource> sources = new ArrayList<>();
+    if (!properties.valuesetDirs().isEmpty()) {
+      sources.add(ValueSetDirectory.read(context, properties.valuesetDirs()));
+    }
+    if (properties.server() != null) {
+      sources.add(
+          new RemoteValueSets(
+              context, properties.server(), properties.cacheTtl(), properties.timeout()));
+    }
+    return Terminology.forRuleSet(ruleSet, sources);
   }
 
   @Bean

@@ -22,6 +22,8 @@ import org.cocare.engine.evaluation.Evaluation;
 import org.cocare.engine.evaluation.Evaluator;
 import org.cocare.engine.rules.RuleEngine;
 import org.cocare.engine.terminology.Terminology;
+import org.cocare.engine.terminology.ValueSetDirectory;
+import org.cocare.engine.terminology.ValueSetSource;
 import org.cocare.fhir.facts.FactMapper;
 import org.cocare.fhir.intake.FhirReader;
 import org.cocare.fhir.intake.InvalidFhirException;
@@ -55,6 +57,14 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Evaluate as of this date (default: today).")
   LocalDate asOf;
 
+  @Option(
+      names = "--valuesets",
+      paramLabel = "DIR",
+      description =
+          "A folder of FHIR ValueSet resources with expansions; repeatable. Consulted before the"
+              + " starter terminology.")
+  List<Path> valueSetDirs = new ArrayList<>();
+
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
@@ -78,6 +88,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     quietLogging(err);
     CommandLine command = new CommandLine(new EvaluateCommand(out, err));
     command.registerConverter(LocalDate.class, LocalDate::parse);
+    // A set-up problem (a missing value set folder, a value set no source holds) is a message for
+    // the person at the terminal, not a stack trace; exit 2 as for a usage error.
+    command.setExecutionExceptionHandler(
+        (failure, cmd, parsed) -> {
+          err.println("cocare evaluate: " + failure.getMessage());
+          return 2;
+        });
     command.setOut(new java.io.PrintWriter(out, true));
     command.setErr(new java.io.PrintWriter(err, true));
     return command.execute(args);
@@ -85,11 +102,14 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    FhirReader reader = new FhirReader(FhirContext.forR4());
+    FhirContext context = FhirContext.forR4();
+    FhirReader reader = new FhirReader(context);
     RuleSet ruleSet = RuleSet.loadDefault();
+    List<ValueSetSource> sources =
+        valueSetDirs.isEmpty() ? List.of() : List.of(ValueSetDirectory.read(context, valueSetDirs));
     Evaluator evaluator =
         new Evaluator(
-            new FactMapper(Terminology.fromRuleSet(ruleSet)),
+            new FactMapper(Terminology.forRuleSet(ruleSet, sources)),
             new RuleEngine(ruleSet),
             Clock.systemDefaultZone(),
             new SimpleMeterRegistry());

@@ -125,4 +125,51 @@ class EvaluateCommandTest {
       return files.sorted().toList();
     }
   }
+
+  @Test
+  void valueSetFolder_isUsedBeforeTheStarterTerminology() {
+    Path valueSets =
+        Path.of(System.getProperty("cocare.shared.dir", "../../shared"), "clinical", "valuesets");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isDirectory(valueSets), "../shared/clinical/valuesets not found; skipping");
+    String ndjson =
+        "{\"resourceType\":\"Patient\",\"id\":\"vs1\",\"birthDate\":\"1970-01-01\"}\n"
+            + "{\"resourceType\":\"Procedure\",\"id\":\"p1\",\"status\":\"completed\",\"subject\":{\"reference\":\"Patient/vs1\"},"
+            + "\"code\":{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"44388\"}]},\"performedDateTime\":\"2025-01-01\"}\n";
+
+    Run starterOnly = run("--as-of", "2026-11-29", write(ndjson).toString());
+    Run withFolder =
+        run("--as-of", "2026-11-29", "--valuesets", valueSets.toString(), write(ndjson).toString());
+
+    // CPT 44388 (colonoscopy through stoma) is in the VSAC Colonoscopy value set but not in the
+    // starter.
+    assertThat(starterOnly.lines().get(0)).contains("screening-colorectal");
+    assertThat(withFolder.exitCode()).as(withFolder.err()).isZero();
+    assertThat(withFolder.lines().get(0)).doesNotContain("screening-colorectal");
+  }
+
+  @Test
+  void missingValueSetFolder_isAClearMessage_notAStackTrace() {
+    Run run =
+        run(
+            "--valuesets",
+            "/no/such/folder",
+            EXAMPLES.resolve("bundles/james-discharged.json").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("value set folder not found")
+        .contains("/no/such/folder")
+        .doesNotContain("\tat ");
+  }
+
+  private static Path write(String content) {
+    try {
+      Path file = Files.createTempFile("cocare-cli", ".ndjson");
+      file.toFile().deleteOnExit();
+      return Files.writeString(file, content);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }
