@@ -1,8 +1,8 @@
 package org.cocare.engine.rules;
 
 import org.cocare.rules.model.Parameters;
+import org.cocare.rules.ruleset.RuleBase;
 import org.cocare.rules.ruleset.RuleSet;
-import org.kie.api.KieBase;
 
-/** A rule set with its compiled KieBase and parameters, ready to evaluate. */
-public record CompiledRuleSet(RuleSet ruleSet, KieBase kieBase, Parameters parameters) {}
+/** A rule set with its compiled rule base and parameters, ready to evaluate. */
+public record CompiledRuleSet(RuleSet ruleSet, RuleBase ruleBase, Parameters parameters) {}

@@ -10,6 +10,7 @@ import org.cocare.rules.model.EvaluationContext;
 import org.cocare.rules.model.PatientFact;
 import org.cocare.rules.recommendation.Recommendation;
 import org.cocare.rules.ruleset.RuleSet;
+import org.cocare.rules.ruleset.RuleSetCompilationException;
 import org.junit.jupiter.api.Test;
 
 class RuleEngineTest {
@@ -20,7 +21,7 @@ class RuleEngineTest {
     RuleEngine engine = new RuleEngine(DEFAULT);
     RuleSet relabelled = new RuleSet(DEFAULT.name(), "2", DEFAULT.files());
 
-    assertThat(engine.compile(relabelled).kieBase()).isSameAs(engine.active().kieBase());
+    assertThat(engine.compile(relabelled).ruleBase()).isSameAs(engine.active().ruleBase());
   }
 
   @Test

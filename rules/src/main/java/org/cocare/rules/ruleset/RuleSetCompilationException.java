@@ -1,4 +1,4 @@
-package org.cocare.engine.rules;
+package org.cocare.rules.ruleset;
 
 import java.util.List;
 

@@ -1,0 +1,120 @@
+package org.cocare.rules.ruleset;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cocare.rules.model.EvaluationContext;
+import org.cocare.rules.model.GapClosed;
+import org.cocare.rules.model.Parameters;
+import org.cocare.rules.recommendation.Recommendation;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
+import org.kie.api.builder.model.KieSessionModel;
+import org.kie.api.command.Command;
+import org.kie.api.command.KieCommands;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.ExecutionResults;
+
+/**
+ * A rule set compiled into a Drools KieBase, and the one way its rules are fired: a stateless
+ * session over the facts, the evaluation context and the parameters. The engine caches and
+ * activates rule bases; the rules' own tests fire them exactly as the engine does.
+ */
+public final class RuleBase {
+  private static final String RECOMMENDATIONS = "recommendations";
+  private static final String GAPS_CLOSED = "gapsClosed";
+  private static final String RESOURCES = "src/main/resources/";
+  private static final Pattern PACKAGE =
+      Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
+
+  private final KieBase kieBase;
+
+  private RuleBase(KieBase kieBase) {
+    this.kieBase = kieBase;
+  }
+
+  /** What one firing produced, unmerged: every Recommendation and GapClosed in the session. */
+  public record Firing(List<Recommendation> recommendations, List<GapClosed> gapsClosed) {}
+
+  /** Compiles the rule set's DRL; fails with every error's file, line and column. */
+  public static RuleBase compile(RuleSet ruleSet) {
+    KieServices kie = KieServices.Factory.get();
+    KieFileSystem files = kie.newKieFileSystem();
+    ReleaseId releaseId =
+        kie.newReleaseId(
+            "org.cocare.rulesets",
+            ruleSet.name() + "-" + ruleSet.contentHash().substring(0, 16),
+            "1");
+    files.generateAndWritePomXML(releaseId);
+    KieModuleModel module = kie.newKieModuleModel();
+    // Facts are inserted once and never modified in a stateless session: property reactivity would
+    // buy nothing and only warn about constraints that read the context's dates.
+    module.setConfigurationProperty("drools.propertySpecific", "ALLOWED");
+    module
+        .newKieBaseModel("cocare")
+        .setDefault(true)
+        .newKieSessionModel("evaluate")
+        .setDefault(true)
+        .setType(KieSessionModel.KieSessionType.STATELESS);
+    files.writeKModuleXML(module.toXML());
+    ruleSet.drlFiles().forEach((name, drl) -> files.write(RESOURCES + folder(drl) + name, drl));
+    KieBuilder builder = kie.newKieBuilder(files).buildAll();
+    List<String> errors =
+        builder.getResults().getMessages(Message.Level.ERROR).stream()
+            .map(
+                m ->
+                    (m.getPath() == null
+                            ? ""
+                            : m.getPath().substring(m.getPath().lastIndexOf('/') + 1))
+                        + (m.getLine() > 0 ? ":" + m.getLine() + ":" + m.getColumn() : "")
+                        + " "
+                        + m.getText())
+            .toList();
+    if (!errors.isEmpty()) {
+      throw new RuleSetCompilationException(ruleSet.label(), errors);
+    }
+    return new RuleBase(kie.newKieContainer(releaseId).getKieBase());
+  }
+
+  public KieBase kieBase() {
+    return kieBase;
+  }
+
+  /** Fires the rules over one patient's facts in a fresh stateless session. */
+  public Firing fire(Collection<?> facts, EvaluationContext context, Parameters parameters) {
+    KieCommands commands = KieServices.Factory.get().getCommands();
+    List<Command<?>> batch = new ArrayList<>();
+    batch.add(commands.newInsertElements(facts));
+    batch.add(commands.newInsert(context));
+    batch.add(commands.newInsert(parameters));
+    batch.add(commands.newFireAllRules());
+    batch.add(commands.newGetObjects(new ClassObjectFilter(Recommendation.class), RECOMMENDATIONS));
+    batch.add(commands.newGetObjects(new ClassObjectFilter(GapClosed.class), GAPS_CLOSED));
+    ExecutionResults results =
+        kieBase.newStatelessKieSession().execute(commands.newBatchExecution(batch));
+    return new Firing(
+        objects(results, RECOMMENDATIONS, Recommendation.class),
+        objects(results, GAPS_CLOSED, GapClosed.class));
+  }
+
+  private static <T> List<T> objects(ExecutionResults results, String name, Class<T> type) {
+    Object value = results.getValue(name);
+    if (!(value instanceof Collection<?> collection)) {
+      return List.of();
+    }
+    return collection.stream().map(type::cast).toList();
+  }
+
+  /** Where a DRL file goes in the module: the folder of its package, as Drools expects. */
+  private static String folder(String drl) {
+    Matcher matcher = PACKAGE.matcher(drl);
+    return matcher.find() ? matcher.group(1).replace('.', '/') + "/" : "";
+  }
+}
