@@ -1,29 +1,42 @@
 package org.cocare.fhir.facts;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.cocare.rules.model.Code;
 import org.cocare.rules.model.ConditionFact;
+import org.cocare.rules.model.DeviceRequestFact;
 import org.cocare.rules.model.EncounterFact;
 import org.cocare.rules.model.ImmunizationFact;
+import org.cocare.rules.model.Interval;
 import org.cocare.rules.model.MedicationFact;
 import org.cocare.rules.model.ObservationFact;
 import org.cocare.rules.model.PatientFact;
 import org.cocare.rules.model.ProcedureFact;
+import org.cocare.rules.model.ServiceRequestFact;
 import org.cocare.rules.model.ValueSetIndex;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Device;
+import org.hl7.fhir.r4.model.DeviceRequest;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Immunization;
+import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
 
 /**
  * Turns the resources of one patient's record into facts for the rules. Resource types the rules do
@@ -31,6 +44,8 @@ import org.hl7.fhir.r4.model.Resource;
  * test {@code inValueSet(url)} in constant time.
  */
 public final class FactMapper {
+  static final String US_CORE_SEX = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-sex";
+
   private final ValueSetIndex valueSets;
 
   public FactMapper(ValueSetIndex valueSets) {
@@ -38,9 +53,10 @@ public final class FactMapper {
   }
 
   public List<Object> facts(Collection<? extends Resource> record) {
+    Context context = new Context(record);
     List<Object> facts = new ArrayList<>(record.size());
     for (Resource resource : record) {
-      Object fact = fact(resource);
+      Object fact = fact(resource, context);
       if (fact != null) {
         facts.add(fact);
       }
@@ -50,11 +66,60 @@ public final class FactMapper {
 
   /** The fact for one resource, or null when the rules do not use its type. */
   public Object fact(Resource resource) {
-    String id = PatientCompartment.idPart(resource.getIdElement().getIdPart());
-    return resource instanceof Patient p ? patient(id, p) : clinical(id, resource);
+    return fact(resource, new Context(List.of(resource)));
   }
 
-  private Object clinical(String id, Resource resource) {
+  /**
+   * What mapping one resource may need from the rest of the record: the birth date (for onsets
+   * given as ages) and the Medications and Devices that orders refer to.
+   */
+  private static final class Context {
+    final LocalDate birthDate;
+    final Map<String, Resource> referable = new HashMap<>();
+
+    Context(Collection<? extends Resource> record) {
+      LocalDate birth = null;
+      for (Resource resource : record) {
+        if (resource instanceof Patient patient) {
+          birth = FhirDates.date(patient.getBirthDateElement());
+        } else if (resource instanceof Medication || resource instanceof Device) {
+          referable.put(
+              resource.fhirType()
+                  + "/"
+                  + PatientCompartment.idPart(resource.getIdElement().getIdPart()),
+              resource);
+        }
+      }
+      this.birthDate = birth;
+    }
+
+    /** The resource a reference names: contained in {@code owner}, or elsewhere in the record. */
+    Resource resolve(DomainResource owner, Reference reference) {
+      String value = reference.getReference();
+      if (value == null) {
+        return null;
+      }
+      if (value.startsWith("#")) {
+        for (Resource contained : owner.getContained()) {
+          if (value.substring(1).equals(contained.getIdElement().getIdPart())) {
+            return contained;
+          }
+        }
+        return null;
+      }
+      String[] parts = value.split("/");
+      if (parts.length < 2) {
+        return null;
+      }
+      return referable.get(parts[parts.length - 2] + "/" + PatientCompartment.idPart(value));
+    }
+  }
+
+  private Object fact(Resource resource, Context context) {
+    String id = PatientCompartment.idPart(resource.getIdElement().getIdPart());
+    if (resource instanceof Patient p) {
+      return patient(id, p);
+    }
     if (resource instanceof Condition c) {
       List<Code> codes = codes(c.getCode());
       return new ConditionFact(
@@ -63,31 +128,26 @@ public final class FactMapper {
           valueSetsOf(codes),
           firstCode(c.getClinicalStatus()),
           firstCode(c.getVerificationStatus()),
-          c.hasOnset() ? FhirDates.date(c.getOnset()) : null,
-          c.hasAbatement() ? FhirDates.date(c.getAbatement()) : null,
+          c.hasOnset() ? FhirDates.interval(c.getOnset(), context.birthDate).start() : null,
+          c.hasAbatement() ? FhirDates.interval(c.getAbatement(), context.birthDate).end() : null,
           FhirDates.date(c.getRecordedDateElement()));
     }
     if (resource instanceof Observation o) {
-      List<Code> codes = codes(o.getCode());
-      return new ObservationFact(
-          id,
-          codes,
-          valueSetsOf(codes),
-          o.hasStatus() ? o.getStatus().toCode() : null,
-          o.hasEffective()
-              ? FhirDates.date(o.getEffective())
-              : FhirDates.date(o.getIssuedElement()),
-          o.hasValueQuantity() ? o.getValueQuantity().getValue() : null,
-          o.hasValueQuantity() ? unit(o) : null);
+      return observation(id, o, context);
     }
     if (resource instanceof Procedure p) {
       List<Code> codes = codes(p.getCode());
+      Interval performed =
+          p.hasPerformed()
+              ? FhirDates.interval(p.getPerformed(), context.birthDate)
+              : Interval.NONE;
       return new ProcedureFact(
           id,
           codes,
           valueSetsOf(codes),
           p.hasStatus() ? p.getStatus().toCode() : null,
-          p.hasPerformed() ? FhirDates.date(p.getPerformed()) : null);
+          performed.latest(),
+          performed);
     }
     if (resource instanceof Encounter e) {
       List<Code> codes = new ArrayList<>();
@@ -105,15 +165,47 @@ public final class FactMapper {
               : null);
     }
     if (resource instanceof MedicationRequest m) {
-      List<Code> codes =
-          m.hasMedicationCodeableConcept() ? codes(m.getMedicationCodeableConcept()) : List.of();
+      List<Code> codes = List.of();
+      if (m.hasMedicationCodeableConcept()) {
+        codes = codes(m.getMedicationCodeableConcept());
+      } else if (m.hasMedicationReference()
+          && context.resolve(m, m.getMedicationReference()) instanceof Medication medication) {
+        codes = codes(medication.getCode());
+      }
       return new MedicationFact(
           id,
           codes,
           valueSetsOf(codes),
           m.hasStatus() ? m.getStatus().toCode() : null,
           m.hasIntent() ? m.getIntent().toCode() : null,
-          FhirDates.date(m.getAuthoredOnElement()));
+          FhirDates.date(m.getAuthoredOnElement()),
+          MedicationPeriods.period(m));
+    }
+    if (resource instanceof ServiceRequest r) {
+      List<Code> codes = codes(r.getCode());
+      return new ServiceRequestFact(
+          id,
+          codes,
+          valueSetsOf(codes),
+          r.hasStatus() ? r.getStatus().toCode() : null,
+          r.hasIntent() ? r.getIntent().toCode() : null,
+          FhirDates.date(r.getAuthoredOnElement()));
+    }
+    if (resource instanceof DeviceRequest r) {
+      List<Code> codes = List.of();
+      if (r.hasCodeCodeableConcept()) {
+        codes = codes(r.getCodeCodeableConcept());
+      } else if (r.hasCodeReference()
+          && context.resolve(r, r.getCodeReference()) instanceof Device device) {
+        codes = codes(device.getType());
+      }
+      return new DeviceRequestFact(
+          id,
+          codes,
+          valueSetsOf(codes),
+          r.hasStatus() ? r.getStatus().toCode() : null,
+          r.hasIntent() ? r.getIntent().toCode() : null,
+          FhirDates.date(r.getAuthoredOnElement()));
     }
     if (resource instanceof Immunization i) {
       List<Code> codes = codes(i.getVaccineCode());
@@ -125,6 +217,29 @@ public final class FactMapper {
           i.hasOccurrence() ? FhirDates.date(i.getOccurrence()) : null);
     }
     return null;
+  }
+
+  private ObservationFact observation(String id, Observation o, Context context) {
+    List<Code> codes = codes(o.getCode());
+    Interval effective =
+        o.hasEffective() ? FhirDates.interval(o.getEffective(), context.birthDate) : Interval.NONE;
+    List<Code> categories = new ArrayList<>();
+    o.getCategory().forEach(category -> categories.addAll(codes(category)));
+    List<Code> valueCodes =
+        o.hasValueCodeableConcept() ? codes(o.getValueCodeableConcept()) : List.of();
+    return new ObservationFact(
+        id,
+        codes,
+        valueSetsOf(codes),
+        o.hasStatus() ? o.getStatus().toCode() : null,
+        effective.latest() != null ? effective.latest() : FhirDates.date(o.getIssuedElement()),
+        o.hasValueQuantity() ? o.getValueQuantity().getValue() : null,
+        o.hasValueQuantity() ? unit(o) : null,
+        effective,
+        categories,
+        o.hasValue() && !o.getValue().isEmpty(),
+        valueCodes,
+        valueSetsOf(valueCodes));
   }
 
   private static PatientFact patient(String id, Patient p) {
@@ -139,12 +254,14 @@ public final class FactMapper {
         p.hasDeceasedBooleanType()
             ? p.getDeceasedBooleanType().booleanValue()
             : p.hasDeceasedDateTimeType();
+    Extension sex = p.getExtensionByUrl(US_CORE_SEX);
     return new PatientFact(
         id,
         FhirDates.date(p.getBirthDateElement()),
         p.hasGender() ? p.getGender().toCode() : null,
         language,
-        deceased);
+        deceased,
+        sex != null && sex.getValue() != null ? sex.getValue().primitiveValue() : null);
   }
 
   private static String unit(Observation o) {

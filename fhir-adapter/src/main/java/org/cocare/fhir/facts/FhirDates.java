@@ -1,13 +1,19 @@
 package org.cocare.fhir.facts;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.cocare.rules.model.Interval;
+import org.hl7.fhir.r4.model.Age;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Range;
 import org.hl7.fhir.r4.model.Type;
 
 /**
- * FHIR dates as calendar dates, read from the written value so that a time zone never moves a day:
- * {@code 2026-03-01T23:30:00-05:00} is 1 March. Partial dates take their first day.
+ * FHIR timing as calendar days, the way the eCQMs compare them (MEASURES.md §1.1, §1.5): a
+ * timestamp is converted to UTC and its UTC date taken; a date (or a partial date, taking its first
+ * day) is that date.
  */
 final class FhirDates {
   private FhirDates() {}
@@ -15,6 +21,9 @@ final class FhirDates {
   static LocalDate date(BaseDateTimeType value) {
     if (value == null || !value.hasValue()) {
       return null;
+    }
+    if (value.getPrecision().ordinal() > TemporalPrecisionEnum.DAY.ordinal()) {
+      return value.getValue().toInstant().atZone(ZoneOffset.UTC).toLocalDate();
     }
     String text = value.getValueAsString();
     return switch (text.length()) {
@@ -24,15 +33,35 @@ final class FhirDates {
     };
   }
 
-  /** The date of a dateTime, or of a Period's end (its start when open-ended). */
+  /** latest(x): the end of the interval when present, else its start. */
   static LocalDate date(Type value) {
+    return interval(value, null).latest();
+  }
+
+  /**
+   * toInterval(x): a dateTime is its own day; a Period runs from start (absent: unbounded) to end
+   * (absent: open); an Age or a Range of ages is the year(s) the patient had that age (needs the
+   * birth date); anything else is no interval.
+   */
+  static Interval interval(Type value, LocalDate birthDate) {
     if (value instanceof BaseDateTimeType dateTime) {
-      return date(dateTime);
+      return Interval.day(date(dateTime));
     }
     if (value instanceof Period period) {
-      return period.hasEnd() ? date(period.getEndElement()) : date(period.getStartElement());
+      LocalDate start = date(period.getStartElement());
+      LocalDate end = date(period.getEndElement());
+      return start == null && end == null ? Interval.NONE : Interval.of(start, end);
     }
-    return null;
+    if (value instanceof Age age && birthDate != null && age.hasValue()) {
+      LocalDate from = birthDate.plusYears(age.getValue().longValue());
+      return Interval.of(from, from.plusYears(1).minusDays(1));
+    }
+    if (value instanceof Range range && birthDate != null && range.hasLow() && range.hasHigh()) {
+      return Interval.of(
+          birthDate.plusYears(range.getLow().getValue().longValue()),
+          birthDate.plusYears(range.getHigh().getValue().longValue() + 1).minusDays(1));
+    }
+    return Interval.NONE;
   }
 
   static LocalDate start(Period period) {

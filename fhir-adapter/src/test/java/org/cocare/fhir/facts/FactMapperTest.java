@@ -170,7 +170,7 @@ class FactMapperTest {
   }
 
   @Test
-  void observationEffectiveLateInTheEvening_keepsItsWrittenDay() {
+  void observationEffectiveLateInTheEvening_countsOnItsUtcDay() {
     ObservationFact observation =
         (ObservationFact)
             fact(
@@ -183,7 +183,9 @@ class FactMapperTest {
                                    "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}}
                 """);
 
-    assertThat(observation.effective()).isEqualTo(LocalDate.of(2026, 3, 1));
+    // MEASURES.md 1.1: timestamps are compared on their UTC date; 23:30 at -05:00 is 04:30Z next
+    // day.
+    assertThat(observation.effective()).isEqualTo(LocalDate.of(2026, 3, 2));
     assertThat(observation.status()).isEqualTo("final");
     assertThat(observation.value()).isEqualByComparingTo(new BigDecimal("128.5"));
     assertThat(observation.unit()).isEqualTo("mm[Hg]");
@@ -202,7 +204,9 @@ class FactMapperTest {
                  "valueQuantity": {"value": 9000, "unit": "steps"}}
                 """);
 
-    assertThat(observation.effective()).isEqualTo(LocalDate.of(2026, 3, 2));
+    // The end 01:00 at +09:00 is 16:00Z the day before.
+    assertThat(observation.effective()).isEqualTo(LocalDate.of(2026, 3, 1));
+    assertThat(observation.effectivePeriod().start()).isEqualTo(LocalDate.of(2026, 2, 27));
     assertThat(observation.unit()).as("unit text when there is no code").isEqualTo("steps");
   }
 
@@ -297,7 +301,9 @@ class FactMapperTest {
             new Code(SNOMED, "183452005"),
             new Code("http://www.ama-assn.org/go/cpt", "99223"),
             new Code(SNOMED, "32485007"));
-    assertThat(encounter.start()).isEqualTo(LocalDate.of(2026, 11, 20));
+    assertThat(encounter.start())
+        .as("22:00 at -08:00 is the next UTC day")
+        .isEqualTo(LocalDate.of(2026, 11, 21));
     assertThat(encounter.end()).isEqualTo(LocalDate.of(2026, 11, 24));
     assertThat(encounter.dischargeDisposition()).isEqualTo("home");
   }
@@ -338,7 +344,26 @@ class FactMapperTest {
         .containsExactly(new Code("http://www.nlm.nih.gov/research/umls/rxnorm", "860975"));
     assertThat(medication.status()).isEqualTo("active");
     assertThat(medication.intent()).isEqualTo("order");
-    assertThat(medication.authored()).isEqualTo(LocalDate.of(2026, 1, 5));
+    assertThat(medication.authored())
+        .as("23:59 at -10:00 is the next UTC day")
+        .isEqualTo(LocalDate.of(2026, 1, 6));
+  }
+
+  @Test
+  void medicationRequest_periodRunsForTheDaysSupplied_timesRefills() {
+    MedicationFact medication =
+        (MedicationFact)
+            fact(
+                """
+                {"resourceType": "MedicationRequest", "id": "m2", "status": "active", "intent": "order",
+                 "medicationCodeableConcept": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "1"}]},
+                 "subject": {"reference": "Patient/p1"}, "authoredOn": "2026-12-30",
+                 "dispenseRequest": {"numberOfRepeatsAllowed": 1,
+                   "expectedSupplyDuration": {"value": 90, "unit": "days", "system": "http://unitsofmeasure.org", "code": "d"}}}
+                """);
+
+    assertThat(medication.period().start()).isEqualTo(LocalDate.of(2026, 12, 30));
+    assertThat(medication.period().end()).isEqualTo(LocalDate.of(2026, 12, 30).plusDays(179));
   }
 
   @Test

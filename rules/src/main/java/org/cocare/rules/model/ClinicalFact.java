@@ -10,7 +10,9 @@ public sealed interface ClinicalFact
         ProcedureFact,
         EncounterFact,
         MedicationFact,
-        ImmunizationFact {
+        ImmunizationFact,
+        ServiceRequestFact,
+        DeviceRequestFact {
 
   /** The FHIR resource type the fact came from, e.g. {@code Condition}. */
   String resourceType();

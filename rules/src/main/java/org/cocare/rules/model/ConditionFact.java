@@ -27,6 +27,24 @@ public record ConditionFact(
   }
 
   /**
+   * The prevalence period (MEASURES.md §1.6): from the onset (unbounded when absent) to the
+   * abatement; with no abatement it runs on for an active condition and has an unknown end for any
+   * other.
+   */
+  public Interval prevalence() {
+    if (abatement != null) {
+      return Interval.of(onset, abatement);
+    }
+    boolean clinicallyActive = Facts.statusIn(clinicalStatus, "active", "recurrence", "relapse");
+    return new Interval(onset, null, !clinicallyActive);
+  }
+
+  /** "Verified" (MEASURES.md §1.7): not refuted and not entered in error. */
+  public boolean isVerified() {
+    return !Facts.statusIn(verificationStatus, "refuted", "entered-in-error");
+  }
+
+  /**
    * Active: clinical status active, recurrence or relapse (or absent and not abated), and not
    * refuted or entered in error.
    */

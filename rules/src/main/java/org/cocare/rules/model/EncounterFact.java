@@ -29,6 +29,11 @@ public record EncounterFact(
     return "Encounter";
   }
 
+  /** The period; without an end it is open-ended (and so never "during" a window). */
+  public Interval period() {
+    return start == null && end == null ? Interval.NONE : Interval.of(start, end);
+  }
+
   public boolean isFinished() {
     return "finished".equals(status);
   }

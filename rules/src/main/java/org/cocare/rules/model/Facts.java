@@ -23,6 +23,16 @@ final class Facts {
     return valueSets == null ? Set.of() : Set.copyOf(valueSets);
   }
 
+  static boolean hasCode(List<Code> codes, String system, String code) {
+    return codes.stream().anyMatch(c -> code.equals(c.code()) && system.equals(c.system()));
+  }
+
+  /** The order intents of the eCQM status helpers. */
+  static boolean isOrderIntent(String intent) {
+    return statusIn(
+        intent, "order", "original-order", "reflex-order", "filler-order", "instance-order");
+  }
+
   static boolean statusIn(String status, String... accepted) {
     for (String candidate : accepted) {
       if (Objects.equals(candidate, status)) {

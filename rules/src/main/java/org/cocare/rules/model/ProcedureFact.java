@@ -5,15 +5,28 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A procedure performed on the patient (FHIR Procedure); {@code performed} is its end, or start.
+ * A procedure performed on the patient (FHIR Procedure); {@code performed} is latest(performed) and
+ * {@code performedPeriod} the whole interval.
  */
 public record ProcedureFact(
-    String id, List<Code> codes, Set<String> valueSets, String status, LocalDate performed)
+    String id,
+    List<Code> codes,
+    Set<String> valueSets,
+    String status,
+    LocalDate performed,
+    Interval performedPeriod)
     implements ClinicalFact {
   public ProcedureFact {
     Facts.requireId(id, "Procedure");
     codes = Facts.codes(codes);
     valueSets = Facts.valueSets(valueSets);
+    performedPeriod = performedPeriod == null ? Interval.day(performed) : performedPeriod;
+  }
+
+  /** A procedure on one date. */
+  public ProcedureFact(
+      String id, List<Code> codes, Set<String> valueSets, String status, LocalDate performed) {
+    this(id, codes, valueSets, status, performed, null);
   }
 
   @Override
