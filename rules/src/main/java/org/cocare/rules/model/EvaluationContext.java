@@ -24,6 +24,16 @@ public record EvaluationContext(LocalDate asOf, LocalDate periodStart, LocalDate
         asOf, LocalDate.of(asOf.getYear(), 1, 1), LocalDate.of(asOf.getYear(), 12, 31));
   }
 
+  /** The first day of the year before the measurement period (the eCQM "year before or during"). */
+  public LocalDate yearBeforeStart() {
+    return periodStart.minusYears(1);
+  }
+
+  /** The start of the measurement period moved back {@code years} years (eCQM lookback windows). */
+  public LocalDate periodStartMinusYears(int years) {
+    return periodStart.minusYears(years);
+  }
+
   /**
    * True when {@code date} lies within the {@code days} days up to and including the as-of date.
    */

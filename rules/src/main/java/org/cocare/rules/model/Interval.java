@@ -72,6 +72,11 @@ public record Interval(LocalDate start, LocalDate end, boolean endUnknown) {
     return !isNone() && (start == null || !start.isAfter(day));
   }
 
+  /** Ends strictly after {@code day} (false without an end or without a day). */
+  public boolean endsAfter(LocalDate day) {
+    return end != null && day != null && end.isAfter(day);
+  }
+
   public boolean endsOnOrBefore(LocalDate day) {
     return end != null && !end.isAfter(day);
   }

@@ -82,6 +82,25 @@ public record Recommendation(
         null);
   }
 
+  /**
+   * An open care gap of a quality measure: a screening reminder for the patient, or a follow-up
+   * task for the care team where the gap is an abnormal result. {@code measure} is the measure id,
+   * e.g. {@code CMS130}; {@code guideline} names its version.
+   */
+  public static Recommendation careGap(
+      String code,
+      Kind kind,
+      String measure,
+      String version,
+      String ruleId,
+      String reason,
+      List<String> evidence,
+      LocalDate due,
+      Priority priority) {
+    return new Recommendation(
+        code, kind, measure, version, ruleId, reason, evidence, due, priority, null);
+  }
+
   /** A task for the care team. */
   public static Recommendation followUp(
       String code,

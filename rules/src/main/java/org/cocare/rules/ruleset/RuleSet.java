@@ -78,7 +78,7 @@ public record RuleSet(String name, String version, SortedMap<String, String> fil
   }
 
   private static final java.util.regex.Pattern VALUE_SET_USE =
-      java.util.regex.Pattern.compile("inValueSet\\(\\s*\"([^\"]+)\"\\s*\\)");
+      java.util.regex.Pattern.compile("[iI]nValueSet\\(\\s*\"([^\"]+)\"\\s*\\)");
 
   /** The canonical URLs of every value set the DRL asks about with {@code inValueSet("...")}. */
   public java.util.SortedSet<String> valueSetsUsed() {

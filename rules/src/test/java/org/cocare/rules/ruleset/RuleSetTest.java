@@ -20,7 +20,8 @@ class RuleSetTest {
   private static final RuleSet DEFAULT = RuleSet.loadDefault();
 
   /** Any quoted URL in the DRL, found without the class's own pattern. */
-  private static final Pattern QUOTED_URL = Pattern.compile("\"(https?://[^\"]+)\"");
+  private static final Pattern QUOTED_URL =
+      Pattern.compile("\"(http://cts.nlm.nih.gov/fhir/ValueSet/[^\"]+)\"");
 
   private static final Pattern PARAMETER_READ =
       Pattern.compile("\\$params\\.(intValue|listIncludes|text)\\(\\s*\"([^\"]+)\"");
@@ -34,11 +35,12 @@ class RuleSetTest {
             "education.drl",
             "screening.drl",
             "followup.drl",
+            "ecqm-common.drl",
             "parameters.properties",
             "terminology.csv",
             "catalogue.csv");
     assertThat(DEFAULT.drlFiles().keySet())
-        .containsExactly("education.drl", "followup.drl", "screening.drl");
+        .containsExactly("ecqm-common.drl", "education.drl", "followup.drl", "screening.drl");
     assertThat(DEFAULT.files().values()).allSatisfy(content -> assertThat(content).isNotBlank());
     assertThat(DEFAULT.file("no-such-file.drl")).isNull();
   }
