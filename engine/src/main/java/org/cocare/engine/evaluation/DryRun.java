@@ -8,6 +8,8 @@ import java.util.Map;
 import org.cocare.fhir.facts.MessageContent;
 import org.cocare.fhir.facts.ResourceChange;
 import org.cocare.fhir.intake.FhirReader;
+import org.hl7.fhir.r4.model.Device;
+import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -42,21 +44,33 @@ public final class DryRun {
 
   /**
    * The upserted resources grouped by patient, in order of first appearance; a resource seen twice
-   * (same type and id) counts once, the later copy winning.
+   * (same type and id) counts once, the later copy winning. Medications and Devices belong to no
+   * patient but are what orders refer to: they join every patient's record from the same input.
    */
   public Map<String, List<Resource>> byPatient(List<Resource> resources) {
     Map<String, Map<String, Resource>> grouped = new LinkedHashMap<>();
+    Map<String, Resource> referable = new LinkedHashMap<>();
     for (Resource resource : resources) {
       for (ResourceChange change : content.changes(resource)) {
-        if (change.action() == ResourceChange.Action.UPSERT && change.patientId() != null) {
+        if (change.action() != ResourceChange.Action.UPSERT) {
+          continue;
+        }
+        if (change.patientId() != null) {
           grouped
               .computeIfAbsent(change.patientId(), p -> new LinkedHashMap<>())
               .put(change.reference(), change.resource());
+        } else if (change.resource() instanceof Medication || change.resource() instanceof Device) {
+          referable.put(change.reference(), change.resource());
         }
       }
     }
     Map<String, List<Resource>> result = new LinkedHashMap<>();
-    grouped.forEach((patient, record) -> result.put(patient, List.copyOf(record.values())));
+    grouped.forEach(
+        (patient, record) -> {
+          List<Resource> all = new ArrayList<>(record.values());
+          all.addAll(referable.values());
+          result.put(patient, List.copyOf(all));
+        });
     return result;
   }
 
