@@ -6,11 +6,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import org.cocare.engine.rules.CompiledRuleSet;
 import org.cocare.engine.rules.RuleEngine;
 import org.cocare.engine.rules.RuleOutput;
 import org.cocare.fhir.facts.FactMapper;
 import org.cocare.rules.model.EvaluationContext;
 import org.cocare.rules.model.PatientFact;
+import org.cocare.rules.ruleset.RuleBase;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -35,6 +37,23 @@ public final class Evaluator {
 
   public LocalDate today() {
     return LocalDate.now(clock);
+  }
+
+  /** Explains the evaluation of the patient's record as of {@code asOf} (default today). */
+  public Explanation explain(
+      String patientId, Collection<? extends Resource> record, LocalDate asOf) {
+    LocalDate date = asOf != null ? asOf : today();
+    EvaluationContext context = EvaluationContext.asOf(date);
+    CompiledRuleSet active = rules.active();
+    RuleBase.Firing firing =
+        active.ruleBase().fire(mapper.facts(record), context, active.parameters(), true);
+    return Explanation.of(
+        patientId,
+        date,
+        context.periodStart(),
+        context.periodEnd(),
+        active.ruleSet().label(),
+        firing.derivations());
   }
 
   public Evaluation evaluate(

@@ -41,7 +41,20 @@ public final class RuleBase {
   }
 
   /** What one firing produced, unmerged: every Recommendation and GapClosed in the session. */
-  public record Firing(List<Recommendation> recommendations, List<GapClosed> gapsClosed) {}
+  public record Firing(
+      List<Recommendation> recommendations,
+      List<GapClosed> gapsClosed,
+      List<Derivation> derivations) {
+    public Firing(List<Recommendation> recommendations, List<GapClosed> gapsClosed) {
+      this(recommendations, gapsClosed, List.of());
+    }
+  }
+
+  /**
+   * A fact a rule inserted, with the rule's name and its {@code @source} metadata (the measure and
+   * version, or the guideline). Only collected when explaining.
+   */
+  public record Derivation(Object fact, String rule, String source) {}
 
   /** Compiles the rule set's DRL; fails with every error's file, line and column. */
   public static RuleBase compile(RuleSet ruleSet) {
@@ -89,6 +102,16 @@ public final class RuleBase {
 
   /** Fires the rules over one patient's facts in a fresh stateless session. */
   public Firing fire(Collection<?> facts, EvaluationContext context, Parameters parameters) {
+    return fire(facts, context, parameters, false);
+  }
+
+  /**
+   * Fires as {@link #fire(Collection, EvaluationContext, Parameters)}; with {@code explain}, also
+   * records which rule inserted each derived fact that is still held at the end (a logically
+   * inserted fact whose reason went away is not).
+   */
+  public Firing fire(
+      Collection<?> facts, EvaluationContext context, Parameters parameters, boolean explain) {
     KieCommands commands = KieServices.Factory.get().getCommands();
     List<Command<?>> batch = new ArrayList<>();
     batch.add(commands.newInsertElements(facts));
