@@ -130,7 +130,8 @@ public final class FactMapper {
           firstCode(c.getVerificationStatus()),
           c.hasOnset() ? FhirDates.interval(c.getOnset(), context.birthDate).start() : null,
           c.hasAbatement() ? FhirDates.interval(c.getAbatement(), context.birthDate).end() : null,
-          FhirDates.date(c.getRecordedDateElement()));
+          FhirDates.date(c.getRecordedDateElement()),
+          c.getBodySite().stream().flatMap(site -> codes(site).stream()).toList());
     }
     if (resource instanceof Observation o) {
       return observation(id, o, context);

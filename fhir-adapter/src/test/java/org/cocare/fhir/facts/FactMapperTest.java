@@ -152,6 +152,22 @@ class FactMapperTest {
   }
 
   @Test
+  void conditionBodySite_mapsItsCodings() {
+    ConditionFact condition =
+        (ConditionFact)
+            fact(
+                """
+                {"resourceType": "Condition", "id": "c1", "subject": {"reference": "Patient/p1"},
+                 "code": {"coding": [{"system": "http://snomed.info/sct", "code": "248802009"}]},
+                 "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "7771000"}]}]}
+                """);
+
+    assertThat(condition.bodySites()).containsExactly(new Code(SNOMED, "7771000"));
+    assertThat(condition.hasBodySite(SNOMED, "7771000")).isTrue();
+    assertThat(condition.hasBodySite(SNOMED, "24028007")).isFalse();
+  }
+
+  @Test
   void conditionWithoutStatusesOrDates_leavesThemNull() {
     ConditionFact condition =
         (ConditionFact)
@@ -167,6 +183,7 @@ class FactMapperTest {
     assertThat(condition.abatement()).isNull();
     assertThat(condition.codes()).isEmpty();
     assertThat(condition.valueSets()).isEmpty();
+    assertThat(condition.bodySites()).isEmpty();
   }
 
   @Test

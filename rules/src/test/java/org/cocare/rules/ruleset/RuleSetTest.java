@@ -37,12 +37,20 @@ class RuleSetTest {
             "followup.drl",
             "ecqm-common.drl",
             "cms130.drl",
+            "cms125.drl",
+            "cms124.drl",
             "parameters.properties",
             "terminology.csv",
             "catalogue.csv");
     assertThat(DEFAULT.drlFiles().keySet())
         .containsExactly(
-            "cms130.drl", "ecqm-common.drl", "education.drl", "followup.drl", "screening.drl");
+            "cms124.drl",
+            "cms125.drl",
+            "cms130.drl",
+            "ecqm-common.drl",
+            "education.drl",
+            "followup.drl",
+            "screening.drl");
     assertThat(DEFAULT.files().values()).allSatisfy(content -> assertThat(content).isNotBlank());
     assertThat(DEFAULT.file("no-such-file.drl")).isNull();
   }
