@@ -8,10 +8,17 @@ import java.time.LocalDate;
  * unless {@code endUnknown}, which marks a condition that is not active but has no abatement
  * (§1.6): it counts as overlapping a window only when its start lies inside it.
  */
-public record Interval(LocalDate start, LocalDate end, boolean endUnknown) {
+public record Interval(LocalDate start, LocalDate end, boolean endUnknown, boolean absent) {
 
-  /** No timing at all: fails every timing test. */
-  public static final Interval NONE = new Interval(null, null, true);
+  /**
+   * No timing at all: fails every timing test. Distinct from a condition with neither onset nor
+   * abatement, which runs "since ever" (§1.6).
+   */
+  public static final Interval NONE = new Interval(null, null, false, true);
+
+  public Interval(LocalDate start, LocalDate end, boolean endUnknown) {
+    this(start, end, endUnknown, false);
+  }
 
   public Interval {
     if (start != null && end != null && end.isBefore(start)) {
@@ -29,7 +36,7 @@ public record Interval(LocalDate start, LocalDate end, boolean endUnknown) {
   }
 
   public boolean isNone() {
-    return start == null && end == null && endUnknown;
+    return absent;
   }
 
   /** latest(x): the end when there is one, else the start (§1.5). */
