@@ -36,11 +36,17 @@ class RuleSetTest {
             "screening.drl",
             "followup.drl",
             "ecqm-common.drl",
+            "ecqm-common-2024.drl",
             "parameters.properties",
             "terminology.csv",
             "catalogue.csv");
     assertThat(DEFAULT.drlFiles().keySet())
-        .containsExactly("ecqm-common.drl", "education.drl", "followup.drl", "screening.drl");
+        .containsExactly(
+            "ecqm-common-2024.drl",
+            "ecqm-common.drl",
+            "education.drl",
+            "followup.drl",
+            "screening.drl");
     assertThat(DEFAULT.files().values()).allSatisfy(content -> assertThat(content).isNotBlank());
     assertThat(DEFAULT.file("no-such-file.drl")).isNull();
   }
