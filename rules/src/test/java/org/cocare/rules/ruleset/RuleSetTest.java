@@ -37,11 +37,13 @@ class RuleSetTest {
             "followup.drl",
             "ecqm-common.drl",
             "ecqm-common-2024.drl",
+            "cms131.drl",
             "parameters.properties",
             "terminology.csv",
             "catalogue.csv");
     assertThat(DEFAULT.drlFiles().keySet())
         .containsExactly(
+            "cms131.drl",
             "ecqm-common-2024.drl",
             "ecqm-common.drl",
             "education.drl",
