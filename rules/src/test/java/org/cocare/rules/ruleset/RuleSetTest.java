@@ -37,12 +37,14 @@ class RuleSetTest {
             "followup.drl",
             "ecqm-common.drl",
             "ecqm-common-2024.drl",
+            "cms122.drl",
             "cms131.drl",
             "parameters.properties",
             "terminology.csv",
             "catalogue.csv");
     assertThat(DEFAULT.drlFiles().keySet())
         .containsExactly(
+            "cms122.drl",
             "cms131.drl",
             "ecqm-common-2024.drl",
             "ecqm-common.drl",
