@@ -20,6 +20,7 @@ import org.cocare.rules.model.PatientFact;
 import org.cocare.rules.model.ProcedureFact;
 import org.cocare.rules.model.ServiceRequestFact;
 import org.cocare.rules.model.ValueSetIndex;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
@@ -45,6 +46,10 @@ import org.hl7.fhir.r4.model.ServiceRequest;
  */
 public final class FactMapper {
   static final String US_CORE_SEX = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-sex";
+  static final Set<String> DO_NOT_PERFORM =
+      Set.of(
+          "http://hl7.org/fhir/us/qicore/StructureDefinition/qicore-doNotPerform",
+          "http://hl7.org/fhir/5.0/StructureDefinition/extension-DeviceRequest.doNotPerform");
 
   private final ValueSetIndex valueSets;
 
@@ -206,7 +211,8 @@ public final class FactMapper {
           valueSetsOf(codes),
           r.hasStatus() ? r.getStatus().toCode() : null,
           r.hasIntent() ? r.getIntent().toCode() : null,
-          FhirDates.date(r.getAuthoredOnElement()));
+          FhirDates.date(r.getAuthoredOnElement()),
+          doNotPerform(r));
     }
     if (resource instanceof Immunization i) {
       List<Code> codes = codes(i.getVaccineCode());
@@ -241,6 +247,21 @@ public final class FactMapper {
         o.hasValue() && !o.getValue().isEmpty(),
         valueCodes,
         valueSetsOf(valueCodes));
+  }
+
+  /**
+   * R4 DeviceRequest has no doNotPerform element: QI-Core 4 says it with its own modifier
+   * extension, QI-Core 6 data with the R5 cross-version one. Either set to true forbids the device.
+   */
+  private static boolean doNotPerform(DeviceRequest request) {
+    List<Extension> flags = new ArrayList<>(request.getModifierExtension());
+    flags.addAll(request.getExtension());
+    return flags.stream()
+        .anyMatch(
+            e ->
+                DO_NOT_PERFORM.contains(e.getUrl())
+                    && e.getValue() instanceof BooleanType flag
+                    && flag.booleanValue());
   }
 
   private static PatientFact patient(String id, Patient p) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.cocare.rules.model.Code;
 import org.cocare.rules.model.ConditionFact;
+import org.cocare.rules.model.DeviceRequestFact;
 import org.cocare.rules.model.EncounterFact;
 import org.cocare.rules.model.ImmunizationFact;
 import org.cocare.rules.model.MedicationFact;
@@ -397,6 +398,33 @@ class FactMapperTest {
     assertThat(medication.codes()).isEmpty();
     assertThat(medication.valueSets()).isEmpty();
     assertThat(medication.authored()).isNull();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "modifierExtension, http://hl7.org/fhir/us/qicore/StructureDefinition/qicore-doNotPerform, true, true",
+    "modifierExtension, http://hl7.org/fhir/us/qicore/StructureDefinition/qicore-doNotPerform, false, false",
+    "modifierExtension, http://hl7.org/fhir/5.0/StructureDefinition/extension-DeviceRequest.doNotPerform, true, true",
+    "extension, http://hl7.org/fhir/5.0/StructureDefinition/extension-DeviceRequest.doNotPerform, true, true",
+    "modifierExtension, http://hl7.org/fhir/us/qicore/StructureDefinition/qicore-doNotPeform, true, false"
+  })
+  void deviceRequest_isDoNotPerformOnlyWhenItsFlagIsTrue(
+      String element, String url, boolean value, boolean doNotPerform) {
+    DeviceRequestFact request =
+        (DeviceRequestFact)
+            fact(
+                """
+                {"resourceType": "DeviceRequest", "id": "d1", "status": "completed", "intent": "order",
+                 "%s": [{"url": "%s", "valueBoolean": %s}],
+                 "codeCodeableConcept": {"coding": [{"system": "http://snomed.info/sct", "code": "183240000"}]},
+                 "subject": {"reference": "Patient/p1"}, "authoredOn": "2025-11-01T23:59:00Z"}
+                """
+                    .formatted(element, url, value));
+
+    assertThat(request.codes()).containsExactly(new Code(SNOMED, "183240000"));
+    assertThat(request.intent()).isEqualTo("order");
+    assertThat(request.authored()).isEqualTo(LocalDate.of(2025, 11, 1));
+    assertThat(request.doNotPerform()).isEqualTo(doNotPerform);
   }
 
   @Test

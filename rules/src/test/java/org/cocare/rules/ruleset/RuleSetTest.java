@@ -39,14 +39,20 @@ class RuleSetTest {
             "cms130.drl",
             "cms125.drl",
             "cms124.drl",
+            "ecqm-common-2024.drl",
+            "cms122.drl",
+            "cms131.drl",
             "parameters.properties",
             "terminology.csv",
             "catalogue.csv");
     assertThat(DEFAULT.drlFiles().keySet())
         .containsExactly(
+            "cms122.drl",
             "cms124.drl",
             "cms125.drl",
             "cms130.drl",
+            "cms131.drl",
+            "ecqm-common-2024.drl",
             "ecqm-common.drl",
             "education.drl",
             "followup.drl",
