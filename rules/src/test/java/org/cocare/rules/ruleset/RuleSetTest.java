@@ -36,11 +36,13 @@ class RuleSetTest {
             "screening.drl",
             "followup.drl",
             "ecqm-common.drl",
+            "cms165.drl",
             "parameters.properties",
             "terminology.csv",
             "catalogue.csv");
     assertThat(DEFAULT.drlFiles().keySet())
-        .containsExactly("ecqm-common.drl", "education.drl", "followup.drl", "screening.drl");
+        .containsExactly(
+            "cms165.drl", "ecqm-common.drl", "education.drl", "followup.drl", "screening.drl");
     assertThat(DEFAULT.files().values()).allSatisfy(content -> assertThat(content).isNotBlank());
     assertThat(DEFAULT.file("no-such-file.drl")).isNull();
   }
