@@ -37,12 +37,18 @@ class RuleSetTest {
             "followup.drl",
             "ecqm-common.drl",
             "cms165.drl",
+            "cms2.drl",
             "parameters.properties",
             "terminology.csv",
             "catalogue.csv");
     assertThat(DEFAULT.drlFiles().keySet())
         .containsExactly(
-            "cms165.drl", "ecqm-common.drl", "education.drl", "followup.drl", "screening.drl");
+            "cms165.drl",
+            "cms2.drl",
+            "ecqm-common.drl",
+            "education.drl",
+            "followup.drl",
+            "screening.drl");
     assertThat(DEFAULT.files().values()).allSatisfy(content -> assertThat(content).isNotBlank());
     assertThat(DEFAULT.file("no-such-file.drl")).isNull();
   }
