@@ -35,6 +35,7 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -50,6 +51,8 @@ public final class FactMapper {
       Set.of(
           "http://hl7.org/fhir/us/qicore/StructureDefinition/qicore-doNotPerform",
           "http://hl7.org/fhir/5.0/StructureDefinition/extension-DeviceRequest.doNotPerform");
+  static final String QICORE_NOT_DONE_REASON =
+      "http://hl7.org/fhir/us/qicore/StructureDefinition/qicore-notDoneReason";
 
   private final ValueSetIndex valueSets;
 
@@ -234,6 +237,22 @@ public final class FactMapper {
     o.getCategory().forEach(category -> categories.addAll(codes(category)));
     List<Code> valueCodes =
         o.hasValueCodeableConcept() ? codes(o.getValueCodeableConcept()) : List.of();
+    List<ObservationFact.Component> components = new ArrayList<>();
+    for (Observation.ObservationComponentComponent component : o.getComponent()) {
+      boolean quantity = component.hasValueQuantity();
+      for (Code code : codes(component.getCode())) {
+        components.add(
+            new ObservationFact.Component(
+                code,
+                quantity ? component.getValueQuantity().getValue() : null,
+                quantity ? unit(component.getValueQuantity()) : null));
+      }
+    }
+    Extension notDone = o.getExtensionByUrl(QICORE_NOT_DONE_REASON);
+    List<Code> notDoneReasons =
+        notDone != null && notDone.getValue() instanceof CodeableConcept reason
+            ? codes(reason)
+            : List.of();
     return new ObservationFact(
         id,
         codes,
@@ -246,7 +265,12 @@ public final class FactMapper {
         categories,
         o.hasValue() && !o.getValue().isEmpty(),
         valueCodes,
-        valueSetsOf(valueCodes));
+        valueSetsOf(valueCodes),
+        components,
+        o.hasEncounter() ? PatientCompartment.idPart(o.getEncounter().getReference()) : null,
+        FhirDates.date(o.getIssuedElement()),
+        notDoneReasons,
+        valueSetsOf(notDoneReasons));
   }
 
   /**
@@ -287,9 +311,11 @@ public final class FactMapper {
   }
 
   private static String unit(Observation o) {
-    return o.getValueQuantity().hasCode()
-        ? o.getValueQuantity().getCode()
-        : o.getValueQuantity().getUnit();
+    return unit(o.getValueQuantity());
+  }
+
+  private static String unit(Quantity quantity) {
+    return quantity.hasCode() ? quantity.getCode() : quantity.getUnit();
   }
 
   private Set<String> valueSetsOf(List<Code> codes) {

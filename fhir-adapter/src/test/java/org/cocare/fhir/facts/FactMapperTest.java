@@ -262,6 +262,57 @@ class FactMapperTest {
   }
 
   @Test
+  void bloodPressurePanel_mapsComponentsAndEncounter() {
+    ObservationFact observation =
+        (ObservationFact)
+            fact(
+                """
+                {"resourceType": "Observation", "id": "bp1", "status": "final",
+                 "code": {"coding": [{"system": "http://loinc.org", "code": "85354-9"}]},
+                 "subject": {"reference": "Patient/p1"},
+                 "encounter": {"reference": "Encounter/e1"},
+                 "effectiveDateTime": "2026-01-02T00:00:00.000+00:00",
+                 "component": [
+                   {"code": {"coding": [{"system": "http://loinc.org", "code": "8480-6"}]},
+                    "valueQuantity": {"value": 139, "unit": "mmHg",
+                                      "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}},
+                   {"code": {"coding": [{"system": "http://loinc.org", "code": "8462-4"}]},
+                    "dataAbsentReason": {"coding": [{"code": "unknown"}]}}]}
+                """);
+
+    assertThat(observation.encounter()).isEqualTo("e1");
+    assertThat(observation.hasComponent(LOINC, "8480-6")).isTrue();
+    assertThat(observation.componentValue(LOINC, "8480-6")).isEqualByComparingTo("139");
+    assertThat(observation.components().get(0).unit()).isEqualTo("mm[Hg]");
+    assertThat(observation.hasComponent(LOINC, "8462-4")).isTrue();
+    assertThat(observation.componentValue(LOINC, "8462-4")).isNull();
+    assertThat(observation.value()).isNull();
+  }
+
+  @Test
+  void cancelledObservation_mapsIssuedDayAndNotDoneReason() {
+    ObservationFact observation =
+        (ObservationFact)
+            fact(
+                """
+                {"resourceType": "Observation", "id": "o2", "status": "cancelled",
+                 "extension": [{"url":
+                   "http://hl7.org/fhir/us/qicore/StructureDefinition/qicore-notDoneReason",
+                   "valueCodeableConcept": {"coding": [{"system": "http://snomed.info/sct",
+                                                        "code": "44054006"}]}}],
+                 "code": {"coding": [{"system": "http://loinc.org", "code": "73832-8"}]},
+                 "subject": {"reference": "Patient/p1"},
+                 "issued": "2026-03-04T23:30:00.000-02:00"}
+                """);
+
+    assertThat(observation.issued()).isEqualTo(LocalDate.of(2026, 3, 5));
+    assertThat(observation.notDoneReasonIs(SNOMED, "44054006")).isTrue();
+    assertThat(observation.notDoneReasonInValueSet(DIABETES)).isTrue();
+    assertThat(observation.encounter()).isNull();
+    assertThat(observation.components()).isEmpty();
+  }
+
+  @Test
   void procedureOverAPeriod_isPerformedAtItsEnd() {
     ProcedureFact procedure =
         (ProcedureFact)

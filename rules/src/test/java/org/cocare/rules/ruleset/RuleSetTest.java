@@ -42,6 +42,8 @@ class RuleSetTest {
             "ecqm-common-2024.drl",
             "cms122.drl",
             "cms131.drl",
+            "cms165.drl",
+            "cms2.drl",
             "parameters.properties",
             "terminology.csv",
             "catalogue.csv");
@@ -52,6 +54,8 @@ class RuleSetTest {
             "cms125.drl",
             "cms130.drl",
             "cms131.drl",
+            "cms165.drl",
+            "cms2.drl",
             "ecqm-common-2024.drl",
             "ecqm-common.drl",
             "education.drl",
