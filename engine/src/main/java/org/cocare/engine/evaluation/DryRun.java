@@ -42,6 +42,14 @@ public final class DryRun {
     return evaluations;
   }
 
+  /** Explains, per patient in these resources, why each gets what they get. */
+  public List<Explanation> explain(List<Resource> resources, LocalDate asOf) {
+    List<Explanation> explanations = new ArrayList<>();
+    byPatient(resources)
+        .forEach((patient, record) -> explanations.add(evaluator.explain(patient, record, asOf)));
+    return explanations;
+  }
+
   /**
    * The upserted resources grouped by patient, in order of first appearance; a resource seen twice
    * (same type and id) counts once, the later copy winning. Medications and Devices belong to no

@@ -1,12 +1,15 @@
 package org.cocare.engine.recommendation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.cocare.engine.evaluation.Evaluation;
+import org.cocare.engine.rules.RuleEngine;
 import org.cocare.rules.model.GapClosed;
 import org.cocare.rules.recommendation.IssuedRecommendation;
+import org.cocare.rules.recommendation.Kind;
 import org.cocare.rules.recommendation.Recommendation;
 
 /**
@@ -17,8 +20,16 @@ import org.cocare.rules.recommendation.Recommendation;
 public final class RecommendationLifecycle {
   private final RecommendationStore store;
 
-  public RecommendationLifecycle(RecommendationStore store) {
+  /** Education already issued within this many days is not issued again (rule-set parameter). */
+  public static final String EDUCATION_REPEAT_DAYS = "education.repeat-days";
+
+  private static final int DEFAULT_EDUCATION_REPEAT_DAYS = 180;
+
+  private final RuleEngine rules;
+
+  public RecommendationLifecycle(RecommendationStore store, RuleEngine rules) {
     this.store = store;
+    this.rules = rules;
   }
 
   /** How many recommendations an evaluation issued and closed. */
@@ -32,8 +43,16 @@ public final class RecommendationLifecycle {
       closedBy.putIfAbsent(gap.code(), gap.evidence());
     }
     int issued = 0;
+    Instant repeatAfter =
+        now.minus(
+            Duration.ofDays(
+                rules
+                    .active()
+                    .parameters()
+                    .intValueOr(EDUCATION_REPEAT_DAYS, DEFAULT_EDUCATION_REPEAT_DAYS)));
     for (Recommendation recommendation : evaluation.recommendations()) {
-      if (open.remove(recommendation.code()) == null) {
+      if (open.remove(recommendation.code()) == null
+          && !sentRecently(evaluation.patientId(), recommendation, repeatAfter)) {
         store.insert(
             new IssuedRecommendation(
                 UUID.randomUUID().toString(),
@@ -75,5 +94,18 @@ public final class RecommendationLifecycle {
       }
     }
     return new Changes(issued, open.size());
+  }
+
+  /**
+   * A patient who was given an education item recently does not get the same item again, even if it
+   * was closed in between (a condition resolved and came back, say).
+   */
+  private boolean sentRecently(String patientId, Recommendation recommendation, Instant after) {
+    return recommendation.kind() == Kind.EDUCATION
+        && store.forPatient(patientId).stream()
+            .anyMatch(
+                r ->
+                    r.recommendation().code().equals(recommendation.code())
+                        && r.issuedAt().isAfter(after));
   }
 }

@@ -72,7 +72,7 @@ abstract class ProcessingContract {
             READER,
             new PatientRecordStore(dataSource, READER.context()),
             new Evaluator(new FactMapper(Terminology.fromRuleSet(RULES)), ENGINE, clock, meters),
-            new RecommendationLifecycle(recommendations),
+            new RecommendationLifecycle(recommendations, ENGINE),
             deadLetters,
             transactions,
             clock);
@@ -206,6 +206,40 @@ abstract class ProcessingContract {
 
     assertThat(outcome.recommendationsClosed()).isEqualTo(2);
     assertThat(recommendations.open(MARIA)).isEmpty();
+  }
+
+  @Test
+  void educationGivenRecently_isNotGivenAgain_whenTheDiagnosisComesBack() throws IOException {
+    processor.process(
+        intake.receive(example("bundles/maria-diabetes.json"), null, "test").messageId());
+    String condition =
+        """
+        {"resourceType":"Condition","id":"cc88827a-f602-4597-8472-8ea226a5ca58","meta":{"versionId":"%d"},
+         "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"%s"}]},
+         "code":{"coding":[{"system":"http://snomed.info/sct","code":"44054006"}]},
+         "subject":{"reference":"Patient/%s"}}
+        """;
+    processor.process(
+        intake
+            .receive(
+                condition.formatted(2, "resolved", MARIA).getBytes(StandardCharsets.UTF_8),
+                null,
+                "test")
+            .messageId());
+    ProcessingOutcome again =
+        processor.process(
+            intake
+                .receive(
+                    condition.formatted(3, "recurrence", MARIA).getBytes(StandardCharsets.UTF_8),
+                    null,
+                    "test")
+                .messageId());
+
+    assertThat(again.recommendationsIssued()).isZero();
+    assertThat(
+            recommendations.forPatient(MARIA).stream()
+                .filter(r -> r.recommendation().code().equals("education-diabetes")))
+        .hasSize(1);
   }
 
   @Test

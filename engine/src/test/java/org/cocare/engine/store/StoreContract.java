@@ -22,10 +22,12 @@ import org.cocare.engine.intake.StoredMessage;
 import org.cocare.engine.recommendation.RecommendationLifecycle;
 import org.cocare.engine.recommendation.RecommendationStore;
 import org.cocare.engine.record.PatientRecordStore;
+import org.cocare.engine.rules.RuleEngine;
 import org.cocare.fhir.facts.ResourceChange;
 import org.cocare.rules.model.GapClosed;
 import org.cocare.rules.recommendation.IssuedRecommendation;
 import org.cocare.rules.recommendation.Recommendation;
+import org.cocare.rules.ruleset.RuleSet;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
@@ -43,6 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 abstract class StoreContract {
   static final FhirContext FHIR = FhirContext.forR4Cached();
   static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+  static final RuleEngine RULES = new RuleEngine(RuleSet.loadDefault());
 
   DataSource dataSource;
   MessageStore messages;
@@ -197,7 +200,7 @@ abstract class StoreContract {
 
   @Test
   void lifecycle_issuesNewLeavesUnchangedAndClosesWithReason() {
-    RecommendationLifecycle lifecycle = new RecommendationLifecycle(recommendations);
+    RecommendationLifecycle lifecycle = new RecommendationLifecycle(recommendations, RULES);
     Recommendation screening = screening("screening-colorectal");
     Recommendation education = education();
     LocalDate asOf = LocalDate.of(2026, 3, 1);
@@ -229,7 +232,7 @@ abstract class StoreContract {
 
   @Test
   void issuedRecommendation_roundTripsEveryField() {
-    new RecommendationLifecycle(recommendations)
+    new RecommendationLifecycle(recommendations, RULES)
         .reconcile(evaluation(LocalDate.of(2026, 3, 1), List.of(education()), List.of()), T0);
 
     IssuedRecommendation stored = recommendations.forPatient("p1").get(0);

@@ -131,6 +131,7 @@ public class EngineConfiguration {
       PatientRecordStore records,
       Evaluator evaluator,
       RecommendationStore recommendations,
+      RuleEngine rules,
       DeadLetterStore deadLetters,
       TransactionTemplate transactions,
       Clock clock) {
@@ -139,7 +140,7 @@ public class EngineConfiguration {
         reader,
         records,
         evaluator,
-        new RecommendationLifecycle(recommendations),
+        new RecommendationLifecycle(recommendations, rules),
         deadLetters,
         transactions,
         clock);

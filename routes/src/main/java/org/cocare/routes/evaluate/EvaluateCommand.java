@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.cocare.engine.evaluation.DryRun;
 import org.cocare.engine.evaluation.Evaluation;
 import org.cocare.engine.evaluation.Evaluator;
+import org.cocare.engine.evaluation.Explanation;
 import org.cocare.engine.rules.RuleEngine;
 import org.cocare.engine.terminology.Terminology;
 import org.cocare.engine.terminology.ValueSetDirectory;
@@ -64,6 +65,13 @@ public final class EvaluateCommand implements Callable<Integer> {
           "A folder of FHIR ValueSet resources with expansions; repeatable. Consulted before the"
               + " starter terminology.")
   List<Path> valueSetDirs = new ArrayList<>();
+
+  @Option(
+      names = "--explain",
+      description =
+          "Add each patient's explanation: populations, exclusions with their evidence, findings,"
+              + " closed gaps, each with its rule and source.")
+  boolean explain;
 
   @Parameters(
       arity = "1..*",
@@ -134,8 +142,11 @@ public final class EvaluateCommand implements Callable<Integer> {
           unreadable++;
         }
       }
-      for (Evaluation evaluation : dryRun.evaluate(resources, asOf)) {
-        out.println(json.writeValueAsString(EvaluationView.of(evaluation)));
+      List<Evaluation> evaluations = dryRun.evaluate(resources, asOf);
+      List<Explanation> explanations = explain ? dryRun.explain(resources, asOf) : List.of();
+      for (int i = 0; i < evaluations.size(); i++) {
+        Explanation explanation = explain ? explanations.get(i) : null;
+        out.println(json.writeValueAsString(EvaluationView.of(evaluations.get(i), explanation)));
       }
     }
     out.flush();

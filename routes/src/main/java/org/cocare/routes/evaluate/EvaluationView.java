@@ -4,11 +4,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import org.cocare.engine.evaluation.Evaluation;
+import org.cocare.engine.evaluation.Explanation;
 import org.cocare.rules.recommendation.Recommendation;
 
 /** One patient's dry-run result, as printed by the CLI and returned by {@code /api/evaluate}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record EvaluationView(
-    String patient, LocalDate asOf, String ruleSetVersion, List<Item> recommendations) {
+    String patient,
+    LocalDate asOf,
+    String ruleSetVersion,
+    List<Item> recommendations,
+    Explanation explanation) {
 
   /** One recommendation; {@code measure} or {@code guideline} is omitted when it has none. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -39,10 +45,16 @@ public record EvaluationView(
   }
 
   public static EvaluationView of(Evaluation evaluation) {
+    return of(evaluation, null);
+  }
+
+  /** With the explanation of the same evaluation (the CLI's {@code --explain}). */
+  public static EvaluationView of(Evaluation evaluation, Explanation explanation) {
     return new EvaluationView(
         evaluation.patientId(),
         evaluation.asOf(),
         evaluation.ruleSetVersion(),
-        evaluation.recommendations().stream().map(Item::of).toList());
+        evaluation.recommendations().stream().map(Item::of).toList(),
+        explanation);
   }
 }

@@ -127,6 +127,31 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void explain_addsWhyToEachLine() {
+    Run run =
+        run(
+            "--explain",
+            "--as-of",
+            "2026-11-29",
+            EXAMPLES.resolve("bundles/james-discharged.json").toString());
+
+    JsonNode line = JSON.readTree(run.lines().get(0));
+    assertThat(line.path("explanation").path("recommendations").get(0).path("rule").asString())
+        .isEqualTo("followup-post-discharge");
+    assertThat(line.path("explanation").path("periodEnd").asString()).isEqualTo("2026-12-31");
+    assertThat(
+            JSON.readTree(
+                    run(
+                            "--as-of",
+                            "2026-11-29",
+                            EXAMPLES.resolve("bundles/james-discharged.json").toString())
+                        .lines()
+                        .get(0))
+                .has("explanation"))
+        .isFalse();
+  }
+
+  @Test
   void valueSetFolder_isUsedBeforeTheStarterTerminology() {
     Path valueSets =
         Path.of(System.getProperty("cocare.shared.dir", "../../shared"), "clinical", "valuesets");

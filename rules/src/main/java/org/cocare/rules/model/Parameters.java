@@ -33,6 +33,11 @@ public record Parameters(Map<String, String> values) {
     }
   }
 
+  /** The whole-number parameter, or {@code fallback} when the rule set does not define it. */
+  public int intValueOr(String name, int fallback) {
+    return values.containsKey(name) ? intValue(name) : fallback;
+  }
+
   /** True when the comma-separated list parameter {@code name} contains {@code value}. */
   public boolean listIncludes(String name, String value) {
     return value != null

@@ -2,7 +2,9 @@ package org.cocare.rules.ruleset;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cocare.rules.model.EvaluationContext;
@@ -19,8 +21,11 @@ import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.builder.model.KieSessionModel;
 import org.kie.api.command.Command;
 import org.kie.api.command.KieCommands;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.ExecutionResults;
+import org.kie.api.runtime.StatelessKieSession;
 
 /**
  * A rule set compiled into a Drools KieBase, and the one way its rules are fired: a stateless
@@ -30,6 +35,7 @@ import org.kie.api.runtime.ExecutionResults;
 public final class RuleBase {
   private static final String RECOMMENDATIONS = "recommendations";
   private static final String GAPS_CLOSED = "gapsClosed";
+  private static final String DERIVED = "derived";
   private static final String RESOURCES = "src/main/resources/";
   private static final Pattern PACKAGE =
       Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
@@ -120,11 +126,42 @@ public final class RuleBase {
     batch.add(commands.newFireAllRules());
     batch.add(commands.newGetObjects(new ClassObjectFilter(Recommendation.class), RECOMMENDATIONS));
     batch.add(commands.newGetObjects(new ClassObjectFilter(GapClosed.class), GAPS_CLOSED));
-    ExecutionResults results =
-        kieBase.newStatelessKieSession().execute(commands.newBatchExecution(batch));
+    StatelessKieSession session = kieBase.newStatelessKieSession();
+    // Which rule inserted each object, by identity. Presence is read from the session's objects at
+    // the end (a logically inserted fact whose reason went away is gone by then).
+    Map<Object, Derivation> inserted = new IdentityHashMap<>();
+    if (explain) {
+      batch.add(commands.newGetObjects(new ClassObjectFilter(Object.class), DERIVED));
+      session.addEventListener(
+          new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+              if (event.getRule() != null) {
+                Object source = event.getRule().getMetaData().get("source");
+                inserted.put(
+                    event.getObject(),
+                    new Derivation(
+                        event.getObject(),
+                        event.getRule().getName(),
+                        source == null ? null : source.toString()));
+              }
+            }
+          });
+    }
+    ExecutionResults results = session.execute(commands.newBatchExecution(batch));
+    List<Derivation> derivations = new ArrayList<>();
+    if (explain) {
+      for (Object fact : objects(results, DERIVED, Object.class)) {
+        Derivation derivation = inserted.get(fact);
+        if (derivation != null) {
+          derivations.add(derivation);
+        }
+      }
+    }
     return new Firing(
         objects(results, RECOMMENDATIONS, Recommendation.class),
-        objects(results, GAPS_CLOSED, GapClosed.class));
+        objects(results, GAPS_CLOSED, GapClosed.class),
+        List.copyOf(derivations));
   }
 
   private static <T> List<T> objects(ExecutionResults results, String name, Class<T> type) {
