@@ -3,6 +3,7 @@ package org.cocare.rules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -85,7 +86,15 @@ record RuleCase(String name, Input input, Expected expected) {
           o ->
               facts.add(
                   RuleHarness.observation(
-                      o.id(), o.system(), o.code(), o.status(), date(o.effective()))));
+                      o.id(),
+                      o.system(),
+                      o.code(),
+                      o.status(),
+                      date(o.effective()),
+                      o.value(),
+                      o.valueSystem(),
+                      o.valueCode(),
+                      date(o.valueDate()))));
       encounters.forEach(
           e ->
               facts.add(
@@ -102,7 +111,20 @@ record RuleCase(String name, Input input, Expected expected) {
 
   record ProcedureIn(String id, String system, String code, String status, String performed) {}
 
-  record ObservationIn(String id, String system, String code, String status, String effective) {}
+  /**
+   * An observation; {@code value} is a quantity, {@code valueSystem}/{@code valueCode} a coded
+   * value and {@code valueDate} a date value, each optional.
+   */
+  record ObservationIn(
+      String id,
+      String system,
+      String code,
+      String status,
+      String effective,
+      BigDecimal value,
+      String valueSystem,
+      String valueCode,
+      String valueDate) {}
 
   record EncounterIn(String id, String classCode, String status, String start, String end) {}
 

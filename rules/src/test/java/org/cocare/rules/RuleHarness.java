@@ -1,5 +1,6 @@
 package org.cocare.rules;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -97,6 +98,43 @@ public final class RuleHarness {
         effective,
         null,
         null);
+  }
+
+  /**
+   * An observation with a value: a quantity, a coded value (both {@code valueSystem} and {@code
+   * valueCode}) or a date; any of them may be null.
+   */
+  public static ObservationFact observation(
+      String id,
+      String system,
+      String code,
+      String status,
+      LocalDate effective,
+      BigDecimal value,
+      String valueSystem,
+      String valueCode,
+      LocalDate valueDate) {
+    List<Code> valueCodes =
+        valueCode == null ? List.of() : List.of(new Code(valueSystem, valueCode));
+    return new ObservationFact(
+        id,
+        List.of(new Code(system, code)),
+        TERMINOLOGY.valueSetsContaining(system, code),
+        status,
+        effective,
+        value,
+        null,
+        null,
+        List.of(),
+        value != null || valueCode != null || valueDate != null,
+        valueCodes,
+        valueCode == null ? Set.of() : TERMINOLOGY.valueSetsContaining(valueSystem, valueCode),
+        List.of(),
+        null,
+        null,
+        List.of(),
+        Set.of(),
+        valueDate);
   }
 
   public static EncounterFact encounter(

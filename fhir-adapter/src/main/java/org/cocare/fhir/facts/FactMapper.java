@@ -270,7 +270,8 @@ public final class FactMapper {
         o.hasEncounter() ? PatientCompartment.idPart(o.getEncounter().getReference()) : null,
         FhirDates.date(o.getIssuedElement()),
         notDoneReasons,
-        valueSetsOf(notDoneReasons));
+        valueSetsOf(notDoneReasons),
+        o.hasValueDateTimeType() ? FhirDates.date(o.getValueDateTimeType()) : null);
   }
 
   /**

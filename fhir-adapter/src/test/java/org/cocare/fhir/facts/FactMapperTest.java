@@ -211,6 +211,41 @@ class FactMapperTest {
   }
 
   @Test
+  void observationWithADateValue_mapsItsUtcDay() {
+    ObservationFact observation =
+        (ObservationFact)
+            fact(
+                """
+                {"resourceType": "Observation", "id": "quit", "status": "final",
+                 "code": {"coding": [{"system": "http://loinc.org", "code": "74010-0"}]},
+                 "subject": {"reference": "Patient/p1"},
+                 "effectiveDateTime": "2026-03-01",
+                 "valueDateTime": "2012-07-31T22:00:00-05:00"}
+                """);
+
+    // The quit date is compared on its UTC day like every timestamp: 22:00 at -05:00 is 03:00Z.
+    assertThat(observation.valueDate()).isEqualTo(LocalDate.of(2012, 8, 1));
+    assertThat(observation.hasValue()).isTrue();
+    assertThat(observation.value()).isNull();
+  }
+
+  @Test
+  void observationWithAQuantity_hasNoDateValue() {
+    ObservationFact observation =
+        (ObservationFact)
+            fact(
+                """
+                {"resourceType": "Observation", "id": "o1", "status": "final",
+                 "code": {"coding": [{"system": "http://loinc.org", "code": "39156-5"}]},
+                 "subject": {"reference": "Patient/p1"},
+                 "effectiveDateTime": "2026-03-01",
+                 "valueQuantity": {"value": 27.1, "unit": "kg/m2"}}
+                """);
+
+    assertThat(observation.valueDate()).isNull();
+  }
+
+  @Test
   void observationOverAPeriod_isDatedByItsEnd() {
     ObservationFact observation =
         (ObservationFact)

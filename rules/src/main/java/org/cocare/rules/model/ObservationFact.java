@@ -13,7 +13,8 @@ import java.util.Set;
  * value[x] is present. {@code components} are the quantity components (e.g. systolic and diastolic
  * of a blood-pressure panel), {@code encounter} the id of the Encounter it was taken in, {@code
  * issued} the date it was issued, and {@code notDoneReasons} the QI-Core not-done reason of a
- * cancelled observation.
+ * cancelled observation. {@code valueDate} is the UTC day of a {@code valueDateTime} (e.g. the quit
+ * date of a former smoker, LOINC 74010-0), null for any other value.
  */
 public record ObservationFact(
     String id,
@@ -32,7 +33,8 @@ public record ObservationFact(
     String encounter,
     LocalDate issued,
     List<Code> notDoneReasons,
-    Set<String> notDoneReasonValueSets)
+    Set<String> notDoneReasonValueSets,
+    LocalDate valueDate)
     implements ClinicalFact {
   public ObservationFact {
     Facts.requireId(id, "Observation");
@@ -52,6 +54,46 @@ public record ObservationFact(
     public Component {
       Objects.requireNonNull(code, "component code must not be null");
     }
+  }
+
+  /** An observation without a date value. */
+  public ObservationFact(
+      String id,
+      List<Code> codes,
+      Set<String> valueSets,
+      String status,
+      LocalDate effective,
+      BigDecimal value,
+      String unit,
+      Interval effectivePeriod,
+      List<Code> categories,
+      boolean hasValue,
+      List<Code> valueCodes,
+      Set<String> valueValueSets,
+      List<Component> components,
+      String encounter,
+      LocalDate issued,
+      List<Code> notDoneReasons,
+      Set<String> notDoneReasonValueSets) {
+    this(
+        id,
+        codes,
+        valueSets,
+        status,
+        effective,
+        value,
+        unit,
+        effectivePeriod,
+        categories,
+        hasValue,
+        valueCodes,
+        valueValueSets,
+        components,
+        encounter,
+        issued,
+        notDoneReasons,
+        notDoneReasonValueSets,
+        null);
   }
 
   /** An observation without components, encounter, issued date or not-done reason. */

@@ -21,7 +21,8 @@ class RuleSetTest {
 
   /** Any quoted URL in the DRL, found without the class's own pattern. */
   private static final Pattern QUOTED_URL =
-      Pattern.compile("\"(http://cts.nlm.nih.gov/fhir/ValueSet/[^\"]+)\"");
+      Pattern.compile(
+          "\"(http://cts.nlm.nih.gov/fhir/ValueSet/[^\"]+|https://cocare.org/fhir/ValueSet/[^\"]+)\"");
 
   private static final Pattern PARAMETER_READ =
       Pattern.compile("\\$params\\.(intValue|listIncludes|text)\\(\\s*\"([^\"]+)\"");
@@ -44,6 +45,7 @@ class RuleSetTest {
             "cms131.drl",
             "cms165.drl",
             "cms2.drl",
+            "uspstf.drl",
             "parameters.properties",
             "terminology.csv",
             "catalogue.csv");
@@ -60,7 +62,8 @@ class RuleSetTest {
             "ecqm-common.drl",
             "education.drl",
             "followup.drl",
-            "screening.drl");
+            "screening.drl",
+            "uspstf.drl");
     assertThat(DEFAULT.files().values()).allSatisfy(content -> assertThat(content).isNotBlank());
     assertThat(DEFAULT.file("no-such-file.drl")).isNull();
   }
