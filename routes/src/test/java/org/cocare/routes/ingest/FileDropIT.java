@@ -22,7 +22,8 @@ class FileDropIT extends ApplicationIT {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> Files.exists(INBOX.resolve("done/maria.json")));
-    assertThat(count("recommendations")).isEqualTo(2);
+    assertThat(jdbc.sql("select code from recommendations").query(String.class).list())
+        .contains("education-diabetes", "screening-colorectal");
     assertThat(jdbc.sql("select source from messages").query(String.class).single())
         .isEqualTo("file maria.json");
   }
