@@ -3,13 +3,16 @@ package org.cocare.rules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.cocare.rules.model.Code;
 import org.cocare.rules.model.GapClosed;
+import org.cocare.rules.model.ObservationFact;
 import org.cocare.rules.model.PatientFact;
 import org.cocare.rules.recommendation.Recommendation;
 
@@ -81,11 +84,7 @@ record RuleCase(String name, Input input, Expected expected) {
               facts.add(
                   RuleHarness.procedure(
                       p.id(), p.system(), p.code(), p.status(), date(p.performed()))));
-      observations.forEach(
-          o ->
-              facts.add(
-                  RuleHarness.observation(
-                      o.id(), o.system(), o.code(), o.status(), date(o.effective()))));
+      observations.forEach(o -> facts.add(o.fact()));
       encounters.forEach(
           e ->
               facts.add(
@@ -102,7 +101,47 @@ record RuleCase(String name, Input input, Expected expected) {
 
   record ProcedureIn(String id, String system, String code, String status, String performed) {}
 
-  record ObservationIn(String id, String system, String code, String status, String effective) {}
+  /**
+   * An observation; {@code value}/{@code unit} (a quantity), {@code valueCodes} (a coded value) and
+   * {@code components} (e.g. systolic and diastolic of a blood-pressure panel) are optional.
+   */
+  record ObservationIn(
+      String id,
+      String system,
+      String code,
+      String status,
+      String effective,
+      BigDecimal value,
+      String unit,
+      List<CodeIn> valueCodes,
+      List<ComponentIn> components) {
+    ObservationIn {
+      valueCodes = valueCodes == null ? List.of() : valueCodes;
+      components = components == null ? List.of() : components;
+    }
+
+    ObservationFact fact() {
+      return RuleHarness.observation(
+          id,
+          system,
+          code,
+          status,
+          date(effective),
+          value,
+          unit,
+          valueCodes.stream().map(c -> new Code(c.system(), c.code())).toList(),
+          components.stream()
+              .map(
+                  c ->
+                      new ObservationFact.Component(
+                          new Code(c.system(), c.code()), c.value(), c.unit()))
+              .toList());
+    }
+  }
+
+  record CodeIn(String system, String code) {}
+
+  record ComponentIn(String system, String code, BigDecimal value, String unit) {}
 
   record EncounterIn(String id, String classCode, String status, String start, String end) {}
 

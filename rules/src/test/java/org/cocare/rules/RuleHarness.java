@@ -1,5 +1,6 @@
 package org.cocare.rules;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -97,6 +98,43 @@ public final class RuleHarness {
         effective,
         null,
         null);
+  }
+
+  /**
+   * An observation with a quantity value, coded values and quantity components; the value value
+   * sets come from the starter terminology like the code's.
+   */
+  public static ObservationFact observation(
+      String id,
+      String system,
+      String code,
+      String status,
+      LocalDate effective,
+      BigDecimal value,
+      String unit,
+      List<Code> valueCodes,
+      List<ObservationFact.Component> components) {
+    Set<String> valueValueSets = new LinkedHashSet<>();
+    valueCodes.forEach(
+        c -> valueValueSets.addAll(TERMINOLOGY.valueSetsContaining(c.system(), c.code())));
+    return new ObservationFact(
+        id,
+        List.of(new Code(system, code)),
+        TERMINOLOGY.valueSetsContaining(system, code),
+        status,
+        effective,
+        value,
+        unit,
+        null,
+        List.of(),
+        value != null || !valueCodes.isEmpty(),
+        valueCodes,
+        valueValueSets,
+        components,
+        null,
+        null,
+        List.of(),
+        Set.of());
   }
 
   public static EncounterFact encounter(
