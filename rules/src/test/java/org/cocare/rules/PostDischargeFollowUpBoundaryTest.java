@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Edges of follow-up after a hospital stay (CMS Transitional Care Management): a discharge in the
- * last 30 days with no visit since gives an urgent task due 7 days after discharge.
+ * last 30 days with no visit since gives an urgent task due 14 days after discharge, or 7 days
+ * after it with active heart failure or COPD.
  */
 class PostDischargeFollowUpBoundaryTest {
   private static final LocalDate AS_OF = LocalDate.of(2025, 6, 15);
@@ -42,12 +43,46 @@ class PostDischargeFollowUpBoundaryTest {
                 assertThat(t.kind()).isEqualTo(Kind.FOLLOW_UP_TASK);
                 assertThat(t.priority()).isEqualTo(Priority.URGENT);
                 assertThat(t.evidence()).containsExactly("Encounter/stay");
-                assertThat(t.due()).isEqualTo(end.plusDays(7));
+                assertThat(t.due()).isEqualTo(end.plusDays(14));
                 assertThat(t.reason()).contains(end.toString());
               });
     } else {
       assertThat(tasks).isEmpty();
     }
+  }
+
+  @ParameterizedTest(name = "condition {0}|{1} ({2}, {3}): due {4} days after discharge")
+  @CsvSource({
+    "http://snomed.info/sct,           84114007,  active,   confirmed, 7",
+    "http://snomed.info/sct,           42343007,  active,   confirmed, 7",
+    "http://hl7.org/fhir/sid/icd-10-cm, I11.0,    active,   confirmed, 7",
+    "http://snomed.info/sct,           13645005,  active,   confirmed, 7",
+    "http://hl7.org/fhir/sid/icd-10-cm, J44.1,    recurrence, confirmed, 7",
+    "http://snomed.info/sct,           84114007,  resolved, confirmed, 14",
+    "http://snomed.info/sct,           84114007,  active,   refuted,   14",
+    "http://snomed.info/sct,           13645005,  inactive, confirmed, 14",
+    "http://snomed.info/sct,           44054006,  active,   confirmed, 14",
+  })
+  void heartFailureOrCopd_bringsTheDueDateForward(
+      String system, String code, String clinicalStatus, String verificationStatus, int dueDays) {
+    LocalDate end = AS_OF.minusDays(5);
+
+    List<Recommendation> tasks =
+        followUps(
+            RuleHarness.evaluate(
+                AS_OF,
+                List.of(
+                    RuleHarness.patient("p", AGE_40),
+                    RuleHarness.condition("c", system, code, clinicalStatus, verificationStatus),
+                    RuleHarness.encounter("stay", "IMP", "finished", end.minusDays(3), end))));
+
+    assertThat(tasks)
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.due()).isEqualTo(end.plusDays(dueDays));
+              assertThat(t.evidence()).containsExactly("Encounter/stay");
+            });
   }
 
   @ParameterizedTest(name = "stay of class {0}: due {1}")

@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.cocare.rules.model.Code;
 import org.cocare.rules.model.GapClosed;
+import org.cocare.rules.model.ObservationFact;
 import org.cocare.rules.model.PatientFact;
 import org.cocare.rules.recommendation.Recommendation;
 
@@ -82,19 +84,7 @@ record RuleCase(String name, Input input, Expected expected) {
               facts.add(
                   RuleHarness.procedure(
                       p.id(), p.system(), p.code(), p.status(), date(p.performed()))));
-      observations.forEach(
-          o ->
-              facts.add(
-                  RuleHarness.observation(
-                      o.id(),
-                      o.system(),
-                      o.code(),
-                      o.status(),
-                      date(o.effective()),
-                      o.value(),
-                      o.valueSystem(),
-                      o.valueCode(),
-                      date(o.valueDate()))));
+      observations.forEach(o -> facts.add(o.fact()));
       encounters.forEach(
           e ->
               facts.add(
@@ -112,8 +102,9 @@ record RuleCase(String name, Input input, Expected expected) {
   record ProcedureIn(String id, String system, String code, String status, String performed) {}
 
   /**
-   * An observation; {@code value} is a quantity, {@code valueSystem}/{@code valueCode} a coded
-   * value and {@code valueDate} a date value, each optional.
+   * An observation; {@code value}/{@code unit} (a quantity), {@code valueSystem}/{@code valueCode}
+   * or {@code valueCodes} (a coded value), {@code valueDate} (a date value) and {@code components}
+   * (e.g. systolic and diastolic of a blood-pressure panel) are optional.
    */
   record ObservationIn(
       String id,
@@ -122,9 +113,56 @@ record RuleCase(String name, Input input, Expected expected) {
       String status,
       String effective,
       BigDecimal value,
+      String unit,
       String valueSystem,
       String valueCode,
-      String valueDate) {}
+      String valueDate,
+      List<CodeIn> valueCodes,
+      List<ComponentIn> components) {
+    ObservationIn {
+      valueCodes = valueCodes == null ? List.of() : valueCodes;
+      components = components == null ? List.of() : components;
+    }
+
+    ObservationFact fact() {
+      List<Code> codes = new java.util.ArrayList<>();
+      if (valueCode != null) {
+        codes.add(new Code(valueSystem, valueCode));
+      }
+      valueCodes.forEach(c -> codes.add(new Code(c.system(), c.code())));
+      if (valueDate != null) {
+        return RuleHarness.observation(
+            id,
+            system,
+            code,
+            status,
+            date(effective),
+            value,
+            valueSystem,
+            valueCode,
+            date(valueDate));
+      }
+      return RuleHarness.observation(
+          id,
+          system,
+          code,
+          status,
+          date(effective),
+          value,
+          unit,
+          codes,
+          components.stream()
+              .map(
+                  c ->
+                      new ObservationFact.Component(
+                          new Code(c.system(), c.code()), c.value(), c.unit()))
+              .toList());
+    }
+  }
+
+  record CodeIn(String system, String code) {}
+
+  record ComponentIn(String system, String code, BigDecimal value, String unit) {}
 
   record EncounterIn(String id, String classCode, String status, String start, String end) {}
 

@@ -116,6 +116,42 @@ public final class RuleHarness {
       LocalDate valueDate) {
     List<Code> valueCodes =
         valueCode == null ? List.of() : List.of(new Code(valueSystem, valueCode));
+    return observation(
+        id, system, code, status, effective, value, null, valueCodes, List.of(), valueDate);
+  }
+
+  /**
+   * An observation with a quantity value, coded values and quantity components; the value value
+   * sets come from the starter terminology like the code's.
+   */
+  public static ObservationFact observation(
+      String id,
+      String system,
+      String code,
+      String status,
+      LocalDate effective,
+      BigDecimal value,
+      String unit,
+      List<Code> valueCodes,
+      List<ObservationFact.Component> components) {
+    return observation(
+        id, system, code, status, effective, value, unit, valueCodes, components, null);
+  }
+
+  private static ObservationFact observation(
+      String id,
+      String system,
+      String code,
+      String status,
+      LocalDate effective,
+      BigDecimal value,
+      String unit,
+      List<Code> valueCodes,
+      List<ObservationFact.Component> components,
+      LocalDate valueDate) {
+    Set<String> valueValueSets = new LinkedHashSet<>();
+    valueCodes.forEach(
+        c -> valueValueSets.addAll(TERMINOLOGY.valueSetsContaining(c.system(), c.code())));
     return new ObservationFact(
         id,
         List.of(new Code(system, code)),
@@ -123,13 +159,13 @@ public final class RuleHarness {
         status,
         effective,
         value,
-        null,
+        unit,
         null,
         List.of(),
-        value != null || valueCode != null || valueDate != null,
+        value != null || !valueCodes.isEmpty() || valueDate != null,
         valueCodes,
-        valueCode == null ? Set.of() : TERMINOLOGY.valueSetsContaining(valueSystem, valueCode),
-        List.of(),
+        valueValueSets,
+        components,
         null,
         null,
         List.of(),

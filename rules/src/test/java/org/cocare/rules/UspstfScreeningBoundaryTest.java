@@ -154,9 +154,9 @@ class UspstfScreeningBoundaryTest {
             "final",
             AS_OF.minusYears(2),
             new BigDecimal("30"),
-            null,
-            null,
-            null);
+            (String) null,
+            (String) null,
+            (LocalDate) null);
 
     assertThat(
             only(
@@ -468,9 +468,9 @@ class UspstfScreeningBoundaryTest {
         "final",
         AS_OF.minusMonths(1),
         new BigDecimal(value),
-        null,
-        null,
-        null);
+        (String) null,
+        (String) null,
+        (LocalDate) null);
   }
 
   private static ObservationFact bmi(String value, LocalDate effective) {
@@ -481,9 +481,9 @@ class UspstfScreeningBoundaryTest {
         "final",
         effective,
         new BigDecimal(value),
-        null,
-        null,
-        null);
+        (String) null,
+        (String) null,
+        (LocalDate) null);
   }
 
   private static RuleHarness.Output evaluate(PatientFact patient, List<Object> facts) {

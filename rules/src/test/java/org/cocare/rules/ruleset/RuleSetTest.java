@@ -21,8 +21,7 @@ class RuleSetTest {
 
   /** Any quoted URL in the DRL, found without the class's own pattern. */
   private static final Pattern QUOTED_URL =
-      Pattern.compile(
-          "\"(http://cts.nlm.nih.gov/fhir/ValueSet/[^\"]+|https://cocare.org/fhir/ValueSet/[^\"]+)\"");
+      Pattern.compile("\"((?:http://cts.nlm.nih.gov|https://cocare.org)/fhir/ValueSet/[^\"]+)\"");
 
   private static final Pattern PARAMETER_READ =
       Pattern.compile("\\$params\\.(intValue|listIncludes|text)\\(\\s*\"([^\"]+)\"");
