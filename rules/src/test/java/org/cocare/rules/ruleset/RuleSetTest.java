@@ -3,6 +3,7 @@ package org.cocare.rules.ruleset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -245,5 +246,22 @@ class RuleSetTest {
   private static RuleSet ruleSetWithParameters(String properties) {
     return new RuleSet(
         "probe", "1", new TreeMap<>(Map.of("a.drl", "", RuleSet.PARAMETERS_FILE, properties)));
+  }
+
+  @Test
+  void everyRule_namesItsSource() {
+    Pattern rule = Pattern.compile("(?m)^rule \"([^\"]+)\"\\s*\\n\\s*(@source\\(\"[^\"]+\"\\))?");
+    List<String> withoutSource = new java.util.ArrayList<>();
+    DEFAULT
+        .drlFiles()
+        .forEach(
+            (file, drl) ->
+                rule.matcher(drl)
+                    .results()
+                    .filter(m -> m.group(2) == null)
+                    .forEach(m -> withoutSource.add(file + ": " + m.group(1))));
+
+    assertThat(DEFAULT.drlFiles()).isNotEmpty();
+    assertThat(withoutSource).isEmpty();
   }
 }
