@@ -85,7 +85,8 @@ class BloodPressureControlBoundaryTest {
         encounter,
         null,
         List.of(),
-        Set.of());
+        Set.of(),
+        null);
   }
 
   private static List<Recommendation> cms165(List<Object> facts) {

@@ -223,7 +223,8 @@ class DepressionScreeningBoundaryTest {
             null,
             VISIT,
             List.of(new Code(RuleHarness.SNOMED, "720834000")),
-            Set.of()));
+            Set.of(),
+            null));
 
     assertThat(cms2(facts)).isEmpty();
 

@@ -56,46 +56,6 @@ public record ObservationFact(
     }
   }
 
-  /** An observation without a date value. */
-  public ObservationFact(
-      String id,
-      List<Code> codes,
-      Set<String> valueSets,
-      String status,
-      LocalDate effective,
-      BigDecimal value,
-      String unit,
-      Interval effectivePeriod,
-      List<Code> categories,
-      boolean hasValue,
-      List<Code> valueCodes,
-      Set<String> valueValueSets,
-      List<Component> components,
-      String encounter,
-      LocalDate issued,
-      List<Code> notDoneReasons,
-      Set<String> notDoneReasonValueSets) {
-    this(
-        id,
-        codes,
-        valueSets,
-        status,
-        effective,
-        value,
-        unit,
-        effectivePeriod,
-        categories,
-        hasValue,
-        valueCodes,
-        valueValueSets,
-        components,
-        encounter,
-        issued,
-        notDoneReasons,
-        notDoneReasonValueSets,
-        null);
-  }
-
   /** An observation without components, encounter, issued date or not-done reason. */
   public ObservationFact(
       String id,
@@ -127,7 +87,8 @@ public record ObservationFact(
         null,
         null,
         List.of(),
-        Set.of());
+        Set.of(),
+        null);
   }
 
   /** A quantity-valued or value-less observation at one date. */
