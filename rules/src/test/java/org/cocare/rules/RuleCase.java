@@ -71,8 +71,9 @@ record RuleCase(String name, Input input, Expected expected) {
                 patient.id(),
                 date(patient.birthDate()),
                 patient.gender(),
-                null,
-                Boolean.TRUE.equals(patient.deceased())));
+                patient.language(),
+                Boolean.TRUE.equals(patient.deceased()),
+                patient.sex()));
       }
       conditions.forEach(
           c ->
@@ -94,7 +95,11 @@ record RuleCase(String name, Input input, Expected expected) {
     }
   }
 
-  record PatientIn(String id, String birthDate, String gender, Boolean deceased) {}
+  /**
+   * {@code language} (preferred, a BCP-47 tag) and {@code sex} (US Core SNOMED code) are optional.
+   */
+  record PatientIn(
+      String id, String birthDate, String gender, Boolean deceased, String language, String sex) {}
 
   record ConditionIn(
       String id, String system, String code, String clinicalStatus, String verificationStatus) {}
@@ -178,7 +183,9 @@ record RuleCase(String name, Input input, Expected expected) {
 
   /**
    * A recommendation as a case states it: codes as their external names, evidence sorted because
-   * the order in which Drools collects it carries no meaning.
+   * the order in which Drools collects it carries no meaning. Education states the language and
+   * variant the patient reads ({@code standard} or {@code plain}); the texts themselves are the
+   * catalogue's, tested there.
    */
   record ExpectedRecommendation(
       String code,
@@ -187,7 +194,9 @@ record RuleCase(String name, Input input, Expected expected) {
       List<String> evidence,
       String due,
       String priority,
-      String catalogueItem) {
+      String catalogueItem,
+      String language,
+      String variant) {
 
     static ExpectedRecommendation of(Recommendation r) {
       return new ExpectedRecommendation(
@@ -197,7 +206,9 @@ record RuleCase(String name, Input input, Expected expected) {
               r.evidence(),
               r.due().toString(),
               r.priority().code(),
-              r.catalogueItem())
+              r.catalogueItem(),
+              r.content() == null ? null : r.content().language(),
+              r.content() == null ? null : r.content().variant())
           .normalised();
     }
 
@@ -209,7 +220,9 @@ record RuleCase(String name, Input input, Expected expected) {
           evidence == null ? List.of() : evidence.stream().sorted().toList(),
           due,
           priority,
-          catalogueItem);
+          catalogueItem,
+          language,
+          variant);
     }
   }
 

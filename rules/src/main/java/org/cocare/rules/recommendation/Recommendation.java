@@ -8,7 +8,9 @@ import java.util.Objects;
  * One recommendation for one patient, as an action rule inserts it: what ({@code code}, {@code
  * kind}), on whose authority ({@code measure} such as {@code CMS130}, or {@code guideline}), which
  * rule, why in a sentence a clinician can read, the resources that made it fire, when it is due and
- * how urgent it is. {@code catalogueItem} names the education content for education items.
+ * how urgent it is. {@code catalogueItem} names the education content for education items, and
+ * {@code content} is that item as this patient reads it (language, variant, texts), attached after
+ * the rules fired; null until then and for other kinds.
  */
 public record Recommendation(
     String code,
@@ -20,7 +22,8 @@ public record Recommendation(
     List<String> evidence,
     LocalDate due,
     Priority priority,
-    String catalogueItem) {
+    String catalogueItem,
+    EducationContent content) {
 
   public Recommendation {
     requireText(code, "code");
@@ -37,6 +40,26 @@ public record Recommendation(
     if (kind == Kind.EDUCATION && isBlank(catalogueItem)) {
       throw new IllegalArgumentException("education " + code + " must name its catalogue item");
     }
+    if (content != null && !content.item().equals(catalogueItem)) {
+      throw new IllegalArgumentException(
+          "education " + code + " names item " + catalogueItem + " but carries " + content.item());
+    }
+  }
+
+  /** This recommendation with the education content the patient will read. */
+  public Recommendation withContent(EducationContent content) {
+    return new Recommendation(
+        code,
+        kind,
+        measure,
+        guideline,
+        ruleId,
+        reason,
+        evidence,
+        due,
+        priority,
+        catalogueItem,
+        content);
   }
 
   /** Patient education from the content catalogue. */
@@ -58,7 +81,8 @@ public record Recommendation(
         evidence,
         due,
         Priority.ROUTINE,
-        catalogueItem);
+        catalogueItem,
+        null);
   }
 
   /** A screening reminder following a guideline (for a quality measure use the constructor). */
@@ -79,6 +103,7 @@ public record Recommendation(
         evidence,
         due,
         Priority.ROUTINE,
+        null,
         null);
   }
 
@@ -98,7 +123,7 @@ public record Recommendation(
       LocalDate due,
       Priority priority) {
     return new Recommendation(
-        code, kind, measure, version, ruleId, reason, evidence, due, priority, null);
+        code, kind, measure, version, ruleId, reason, evidence, due, priority, null, null);
   }
 
   /** A task for the care team. */
@@ -111,7 +136,17 @@ public record Recommendation(
       LocalDate due,
       Priority priority) {
     return new Recommendation(
-        code, Kind.FOLLOW_UP_TASK, null, guideline, ruleId, reason, evidence, due, priority, null);
+        code,
+        Kind.FOLLOW_UP_TASK,
+        null,
+        guideline,
+        ruleId,
+        reason,
+        evidence,
+        due,
+        priority,
+        null,
+        null);
   }
 
   private static void requireText(String value, String what) {

@@ -7,9 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cocare.rules.content.Catalogue;
 import org.cocare.rules.model.EvaluationContext;
 import org.cocare.rules.model.GapClosed;
 import org.cocare.rules.model.Parameters;
+import org.cocare.rules.model.PatientFact;
+import org.cocare.rules.model.PlainLanguage;
+import org.cocare.rules.recommendation.EducationContent;
+import org.cocare.rules.recommendation.Kind;
 import org.cocare.rules.recommendation.Recommendation;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -40,10 +45,17 @@ public final class RuleBase {
   private static final Pattern PACKAGE =
       Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
 
-  private final KieBase kieBase;
+  private static final String PLAIN_LANGUAGE = "plainLanguage";
 
-  private RuleBase(KieBase kieBase) {
+  /** The parameter naming the language of patients whose preferred one is not offered. */
+  public static final String DEFAULT_LANGUAGE = "education.default-language";
+
+  private final KieBase kieBase;
+  private final Catalogue catalogue;
+
+  private RuleBase(KieBase kieBase, Catalogue catalogue) {
     this.kieBase = kieBase;
+    this.catalogue = catalogue;
   }
 
   /** What one firing produced, unmerged: every Recommendation and GapClosed in the session. */
@@ -62,8 +74,20 @@ public final class RuleBase {
    */
   public record Derivation(Object fact, String rule, String source) {}
 
-  /** Compiles the rule set's DRL; fails with every error's file, line and column. */
+  /**
+   * Compiles the rule set's DRL and reads its content catalogue; fails with every DRL error's file,
+   * line and column, or with what is wrong in the catalogue.
+   */
   public static RuleBase compile(RuleSet ruleSet) {
+    Catalogue catalogue;
+    try {
+      catalogue = ruleSet.catalogue();
+      if (!catalogue.items().isEmpty()) {
+        catalogue.languageFor(null, ruleSet.parameters().text(DEFAULT_LANGUAGE));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new RuleSetCompilationException(ruleSet.label(), List.of(e.getMessage()));
+    }
     KieServices kie = KieServices.Factory.get();
     KieFileSystem files = kie.newKieFileSystem();
     ReleaseId releaseId =
@@ -99,11 +123,15 @@ public final class RuleBase {
     if (!errors.isEmpty()) {
       throw new RuleSetCompilationException(ruleSet.label(), errors);
     }
-    return new RuleBase(kie.newKieContainer(releaseId).getKieBase());
+    return new RuleBase(kie.newKieContainer(releaseId).getKieBase(), catalogue);
   }
 
   public KieBase kieBase() {
     return kieBase;
+  }
+
+  public Catalogue catalogue() {
+    return catalogue;
   }
 
   /** Fires the rules over one patient's facts in a fresh stateless session. */
@@ -115,6 +143,11 @@ public final class RuleBase {
    * Fires as {@link #fire(Collection, EvaluationContext, Parameters)}; with {@code explain}, also
    * records which rule inserted each derived fact that is still held at the end (a logically
    * inserted fact whose reason went away is not).
+   *
+   * <p>The catalogue's items are facts of every firing. Each education recommendation comes back
+   * with its {@link EducationContent}: in the patient's preferred language when the catalogue
+   * offers it (else the rule set's {@value #DEFAULT_LANGUAGE}), plain when a rule derived {@link
+   * PlainLanguage}.
    */
   public Firing fire(
       Collection<?> facts, EvaluationContext context, Parameters parameters, boolean explain) {
@@ -123,7 +156,9 @@ public final class RuleBase {
     batch.add(commands.newInsertElements(facts));
     batch.add(commands.newInsert(context));
     batch.add(commands.newInsert(parameters));
+    batch.add(commands.newInsertElements(catalogue.items()));
     batch.add(commands.newFireAllRules());
+    batch.add(commands.newGetObjects(new ClassObjectFilter(PlainLanguage.class), PLAIN_LANGUAGE));
     batch.add(commands.newGetObjects(new ClassObjectFilter(Recommendation.class), RECOMMENDATIONS));
     batch.add(commands.newGetObjects(new ClassObjectFilter(GapClosed.class), GAPS_CLOSED));
     StatelessKieSession session = kieBase.newStatelessKieSession();
@@ -158,10 +193,39 @@ public final class RuleBase {
         }
       }
     }
+    List<Recommendation> recommendations =
+        withContent(
+            objects(results, RECOMMENDATIONS, Recommendation.class),
+            facts,
+            parameters,
+            !objects(results, PLAIN_LANGUAGE, PlainLanguage.class).isEmpty());
     return new Firing(
-        objects(results, RECOMMENDATIONS, Recommendation.class),
-        objects(results, GAPS_CLOSED, GapClosed.class),
-        List.copyOf(derivations));
+        recommendations, objects(results, GAPS_CLOSED, GapClosed.class), List.copyOf(derivations));
+  }
+
+  private List<Recommendation> withContent(
+      List<Recommendation> recommendations,
+      Collection<?> facts,
+      Parameters parameters,
+      boolean plain) {
+    if (recommendations.stream().noneMatch(r -> r.kind() == Kind.EDUCATION)) {
+      return recommendations;
+    }
+    String preferred =
+        facts.stream()
+            .filter(PatientFact.class::isInstance)
+            .map(PatientFact.class::cast)
+            .findFirst()
+            .map(PatientFact::language)
+            .orElse(null);
+    String language = catalogue.languageFor(preferred, parameters.text(DEFAULT_LANGUAGE));
+    return recommendations.stream()
+        .map(
+            r ->
+                r.kind() == Kind.EDUCATION
+                    ? r.withContent(catalogue.content(r.catalogueItem(), language, plain))
+                    : r)
+        .toList();
   }
 
   private static <T> List<T> objects(ExecutionResults results, String name, Class<T> type) {

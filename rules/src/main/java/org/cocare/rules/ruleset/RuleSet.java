@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.cocare.rules.content.Catalogue;
 import org.cocare.rules.model.Parameters;
 
 /**
@@ -29,6 +30,7 @@ public record RuleSet(String name, String version, SortedMap<String, String> fil
   public static final String PARAMETERS_FILE = "parameters.properties";
   public static final String TERMINOLOGY_FILE = "terminology.csv";
   public static final String CATALOGUE_FILE = "catalogue.csv";
+  public static final String CATALOGUE_TEXTS_FILE = "catalogue-texts.csv";
 
   public RuleSet {
     if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
@@ -100,6 +102,33 @@ public record RuleSet(String name, String version, SortedMap<String, String> fil
     Map<String, String> values = new HashMap<>();
     properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k)));
     return new Parameters(values);
+  }
+
+  /**
+   * The content catalogue: items in {@value #CATALOGUE_FILE}, texts in {@value
+   * #CATALOGUE_TEXTS_FILE}; empty when the rule set has neither, an error when it has only one.
+   */
+  public Catalogue catalogue() {
+    String items = files.get(CATALOGUE_FILE);
+    String texts = files.get(CATALOGUE_TEXTS_FILE);
+    if (items == null && texts == null) {
+      return Catalogue.empty();
+    }
+    if (items == null || texts == null) {
+      throw new IllegalArgumentException(
+          "rule set "
+              + label()
+              + " needs both "
+              + CATALOGUE_FILE
+              + " and "
+              + CATALOGUE_TEXTS_FILE
+              + ", or neither");
+    }
+    try {
+      return Catalogue.parse(items, texts);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("rule set " + label() + ": " + e.getMessage(), e);
+    }
   }
 
   /** The default rule set shipped in this module's resources. */

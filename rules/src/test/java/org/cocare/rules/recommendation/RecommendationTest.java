@@ -24,7 +24,17 @@ class RecommendationTest {
       Priority priority,
       String catalogueItem) {
     return new Recommendation(
-        code, kind, measure, guideline, "rule-1", "why", EVIDENCE, due, priority, catalogueItem);
+        code,
+        kind,
+        measure,
+        guideline,
+        "rule-1",
+        "why",
+        EVIDENCE,
+        due,
+        priority,
+        catalogueItem,
+        null);
   }
 
   @ParameterizedTest
@@ -116,6 +126,7 @@ class RecommendationTest {
                     EVIDENCE,
                     DUE,
                     Priority.ROUTINE,
+                    null,
                     null))
         .hasMessageContaining("ruleId");
     assertThatThrownBy(
@@ -130,6 +141,7 @@ class RecommendationTest {
                     EVIDENCE,
                     DUE,
                     Priority.ROUTINE,
+                    null,
                     null))
         .hasMessageContaining("reason");
   }

@@ -48,7 +48,8 @@ class RuleSetTest {
             "uspstf.drl",
             "parameters.properties",
             "terminology.csv",
-            "catalogue.csv");
+            "catalogue.csv",
+            "catalogue-texts.csv");
     assertThat(DEFAULT.drlFiles().keySet())
         .containsExactly(
             "cms122.drl",
