@@ -70,11 +70,11 @@ class PostgresApplicationIT {
 
     assertThat(posted.statusCode()).isEqualTo(200);
     assertThat(recommendations.body())
-        .contains("education-diabetes")
+        .contains("education-diabetes-self-management")
         .contains("screening-colorectal");
     assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
     assertThat(jdbc.sql("select code from recommendations").query(String.class).list())
-        .contains("education-diabetes", "screening-colorectal");
+        .contains("education-diabetes-self-management", "screening-colorectal");
   }
 
   private HttpRequest.Builder request(String path, String user) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.cocare.fhir.server.RecommendationSource;
+import org.cocare.rules.recommendation.EducationContent;
 import org.cocare.rules.recommendation.IssuedRecommendation;
 import org.cocare.rules.recommendation.Kind;
 import org.cocare.rules.recommendation.Priority;
@@ -53,10 +54,13 @@ public final class RecommendationStore implements RecommendationSource {
 
   public void insert(IssuedRecommendation issued) {
     Recommendation r = issued.recommendation();
+    EducationContent content = r.content();
     jdbc.sql(
             "insert into recommendations (id, patient_id, code, kind, measure, guideline, rule_id,"
                 + " rule_set_version, reason, evidence, due, priority, catalogue_item, status,"
-                + " issued_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " issued_at, content_language, content_variant, content_format, content_title,"
+                + " content_summary) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?)")
         .params(
             issued.id(),
             issued.patientId(),
@@ -72,7 +76,12 @@ public final class RecommendationStore implements RecommendationSource {
             r.priority().code(),
             r.catalogueItem(),
             issued.status().code(),
-            time(issued.issuedAt()))
+            time(issued.issuedAt()),
+            content == null ? null : content.language(),
+            content == null ? null : content.variant(),
+            content == null ? null : content.format(),
+            content == null ? null : content.title(),
+            content == null ? null : content.summary())
         .update();
   }
 
@@ -107,7 +116,16 @@ public final class RecommendationStore implements RecommendationSource {
             evidence.isBlank() ? List.of() : Arrays.asList(evidence.split(" ")),
             rs.getObject("due", LocalDate.class),
             Priority.fromCode(rs.getString("priority")),
-            rs.getString("catalogue_item"));
+            rs.getString("catalogue_item"),
+            rs.getString("content_language") == null
+                ? null
+                : new EducationContent(
+                    rs.getString("catalogue_item"),
+                    rs.getString("content_language"),
+                    rs.getString("content_variant"),
+                    rs.getString("content_format"),
+                    rs.getString("content_title"),
+                    rs.getString("content_summary")));
     return new IssuedRecommendation(
         rs.getString("id"),
         rs.getString("patient_id"),

@@ -79,7 +79,8 @@ public final class RuleEngine {
                 List.copyOf(evidence),
                 first.due(),
                 first.priority(),
-                first.catalogueItem());
+                first.catalogueItem(),
+                first.content());
           });
     }
     return List.copyOf(byCode.values());

@@ -92,7 +92,7 @@ abstract class ProcessingContract {
         .isEqualTo(MessageStatus.PROCESSED);
     assertThat(recommendations.open(MARIA))
         .extracting(r -> r.recommendation().code())
-        .contains("education-diabetes", "screening-colorectal");
+        .contains("education-diabetes-self-management", "screening-colorectal");
     assertThat(recommendations.open(MARIA))
         .allSatisfy(
             r -> {
@@ -172,11 +172,17 @@ abstract class ProcessingContract {
         processor.process(
             intake.receive(resolved.getBytes(StandardCharsets.UTF_8), null, "test").messageId());
 
-    assertThat(outcome.recommendationsClosed()).isEqualTo(1);
+    List<String> diabetesEducation =
+        List.of(
+            "education-diabetes-self-management",
+            "education-diabetes-diet",
+            "education-diabetes-foot-care",
+            "education-diabetes-glucose-monitoring");
+    assertThat(outcome.recommendationsClosed()).isEqualTo(diabetesEducation.size());
     assertThat(recommendations.open(MARIA))
         .extracting(r -> r.recommendation().code())
-        .contains("screening-colorectal")
-        .doesNotContain("education-diabetes");
+        .contains("screening-colorectal", "education-colorectal-screening-decision-aid")
+        .doesNotContainAnyElementsOf(diabetesEducation);
     IssuedRecommendation closed =
         recommendations.forPatient(MARIA).stream()
             .filter(r -> r.status() == IssuedRecommendation.Status.CLOSED)
@@ -243,7 +249,8 @@ abstract class ProcessingContract {
     assertThat(again.recommendationsIssued()).isZero();
     assertThat(
             recommendations.forPatient(MARIA).stream()
-                .filter(r -> r.recommendation().code().equals("education-diabetes")))
+                .filter(
+                    r -> r.recommendation().code().equals("education-diabetes-self-management")))
         .hasSize(1);
   }
 
@@ -286,7 +293,7 @@ abstract class ProcessingContract {
         .isEqualTo(DeadLetter.Status.REPLAYED);
     assertThat(recommendations.open(MARIA))
         .extracting(r -> r.recommendation().code())
-        .contains("education-diabetes", "screening-colorectal");
+        .contains("education-diabetes-self-management", "screening-colorectal");
   }
 
   @Test
@@ -302,7 +309,7 @@ abstract class ProcessingContract {
 
     assertThat(recommendations.open("73893029-6944-4eb8-a0d5-9e34791231fa"))
         .extracting(r -> r.recommendation().code())
-        .contains("education-diabetes")
+        .contains("education-diabetes-self-management")
         .doesNotContain("screening-colorectal");
   }
 

@@ -1,9 +1,11 @@
 package org.cocare.fhir.recommendation;
 
 import java.util.List;
+import org.cocare.rules.recommendation.EducationContent;
 import org.cocare.rules.recommendation.IssuedRecommendation;
 import org.cocare.rules.recommendation.Kind;
 import org.cocare.rules.recommendation.Recommendation;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.CommunicationRequest;
@@ -23,6 +25,8 @@ public final class RecommendationResources {
   public static final String MEASURE = EXTENSION_BASE + "measure";
   public static final String GUIDELINE = EXTENSION_BASE + "guideline";
   public static final String CATALOGUE_ITEM = EXTENSION_BASE + "catalogue-item";
+  public static final String EDUCATION_VARIANT = EXTENSION_BASE + "education-variant";
+  public static final String EDUCATION_FORMAT = EXTENSION_BASE + "education-format";
   public static final String CODE_SYSTEM = "https://cocare.org/fhir/CodeSystem/recommendation";
   public static final String KIND_SYSTEM = "https://cocare.org/fhir/CodeSystem/recommendation-kind";
   private static final String CATEGORY_SYSTEM =
@@ -56,7 +60,17 @@ public final class RecommendationResources {
     request.setSubject(new Reference("Patient/" + issued.patientId()));
     request.addReasonCode(code(r).setText(r.reason()));
     evidence(r).forEach(request::addReasonReference);
-    request.addPayload().setContent(new StringType(r.reason()));
+    EducationContent content = r.content();
+    if (content == null) {
+      request.addPayload().setContent(new StringType(r.reason()));
+    } else {
+      // What the patient reads, in their language: the title, then the summary.
+      request.setLanguage(content.language());
+      request.addPayload().setContent(new StringType(content.title()));
+      request.addPayload().setContent(new StringType(content.summary()));
+      request.addExtension(new Extension(EDUCATION_VARIANT, new CodeType(content.variant())));
+      request.addExtension(new Extension(EDUCATION_FORMAT, new CodeType(content.format())));
+    }
     request.setOccurrence(due(r));
     request.setAuthoredOn(java.util.Date.from(issued.issuedAt()));
     return request;

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.cocare.fhir.intake.FhirReader;
 import org.cocare.fhir.intake.InvalidFhirException;
+import org.cocare.rules.recommendation.EducationContent;
 import org.cocare.rules.recommendation.IssuedRecommendation;
 import org.cocare.rules.recommendation.IssuedRecommendation.Status;
 import org.cocare.rules.recommendation.Kind;
@@ -65,6 +66,7 @@ class RecommendationResourcesTest {
           List.of("Patient/p1"),
           DUE,
           Priority.ROUTINE,
+          null,
           null);
 
   private static final Recommendation FOLLOW_UP =
@@ -105,6 +107,28 @@ class RecommendationResourcesTest {
         .isInstanceOfSatisfying(
             StringType.class, s -> assertThat(s.getValue()).isEqualTo(EDUCATION.reason()));
     assertThat(request.getAuthoredOn()).isEqualTo(java.util.Date.from(ISSUED));
+  }
+
+  @Test
+  void educationWithContent_isInThePatientsLanguage_titleThenSummary() {
+    Recommendation chinese =
+        EDUCATION.withContent(
+            new EducationContent(
+                "diabetes-basics-en", "zh-CN", "plain", "video", "糖尿病基本知识", "查血糖，吃得健康。"));
+
+    CommunicationRequest request =
+        RecommendationResources.communicationRequest(issued(chinese, Status.OPEN, null));
+
+    assertThat(request.getLanguage()).isEqualTo("zh-CN");
+    assertThat(request.getPayload())
+        .extracting(p -> p.getContentStringType().getValue())
+        .containsExactly("糖尿病基本知识", "查血糖，吃得健康。");
+    assertThat(request.getExtensionString(RecommendationResources.EDUCATION_VARIANT))
+        .isEqualTo("plain");
+    assertThat(request.getExtensionString(RecommendationResources.EDUCATION_FORMAT))
+        .isEqualTo("video");
+    assertThat(request.getReasonCodeFirstRep().getText()).isEqualTo(EDUCATION.reason());
+    assertValidR4(request);
   }
 
   @Test

@@ -8,6 +8,7 @@ import org.cocare.engine.evaluation.Evaluator;
 import org.cocare.engine.evaluation.Explanation;
 import org.cocare.engine.recommendation.RecommendationStore;
 import org.cocare.engine.record.PatientRecordStore;
+import org.cocare.rules.recommendation.EducationContent;
 import org.cocare.rules.recommendation.IssuedRecommendation;
 import org.cocare.rules.recommendation.Recommendation;
 import org.hl7.fhir.r4.model.Resource;
@@ -65,6 +66,7 @@ public class PatientController {
       LocalDate due,
       String priority,
       String catalogueItem,
+      EducationContent content,
       String status,
       Instant issuedAt,
       Instant closedAt,
@@ -86,6 +88,7 @@ public class PatientController {
           r.due(),
           r.priority().code(),
           r.catalogueItem(),
+          r.content(),
           issued.status().code(),
           issued.issuedAt(),
           issued.closedAt(),

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.cocare.engine.evaluation.Evaluation;
 import org.cocare.engine.evaluation.Explanation;
+import org.cocare.rules.recommendation.EducationContent;
 import org.cocare.rules.recommendation.Recommendation;
 
 /** One patient's dry-run result, as printed by the CLI and returned by {@code /api/evaluate}. */
@@ -16,7 +17,10 @@ public record EvaluationView(
     List<Item> recommendations,
     Explanation explanation) {
 
-  /** One recommendation; {@code measure} or {@code guideline} is omitted when it has none. */
+  /**
+   * One recommendation; {@code measure} or {@code guideline} is omitted when it has none, {@code
+   * content} (what the patient reads, in their language) unless it is education.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Item(
       String code,
@@ -28,7 +32,8 @@ public record EvaluationView(
       List<String> evidence,
       LocalDate due,
       String priority,
-      String catalogueItem) {
+      String catalogueItem,
+      EducationContent content) {
     static Item of(Recommendation r) {
       return new Item(
           r.code(),
@@ -40,7 +45,8 @@ public record EvaluationView(
           r.evidence(),
           r.due(),
           r.priority().code(),
-          r.catalogueItem());
+          r.catalogueItem(),
+          r.content());
     }
   }
 

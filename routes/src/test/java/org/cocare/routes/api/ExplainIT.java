@@ -24,12 +24,12 @@ class ExplainIT extends ApplicationIT {
     assertThat(explanation.path("periodStart").asString()).isEqualTo("2026-01-01");
     JsonNode education = null;
     for (JsonNode recommendation : explanation.path("recommendations")) {
-      if ("education-diabetes".equals(recommendation.path("code").asString())) {
+      if ("education-diabetes-self-management".equals(recommendation.path("code").asString())) {
         education = recommendation;
       }
     }
     assertThat(education).isNotNull();
-    assertThat(education.path("rule").asString()).isEqualTo("education-diabetes");
+    assertThat(education.path("rule").asString()).isEqualTo("education-from-catalogue");
     assertThat(education.path("evidence").get(0).asString()).startsWith("Condition/");
     assertThat(explanation.path("findings").findValuesAsString("code")).contains("diabetes");
   }

@@ -48,7 +48,7 @@ class FhirIngestIT extends ApplicationIT {
           .matches("(Patient|Condition)/.+");
       assertThat(request.path("status").asString()).isEqualTo("active");
     }
-    assertThat(codes).contains("education-diabetes", "screening-colorectal");
+    assertThat(codes).contains("education-diabetes-self-management", "screening-colorectal");
 
     for (JsonNode recommendation : api) {
       assertThat(recommendation.path("ruleId").asString()).isNotBlank();
@@ -121,10 +121,9 @@ class FhirIngestIT extends ApplicationIT {
     assertThat(put.statusCode()).isBetween(200, 201);
     assertThat(
             json(get("clinician", "/api/patients/solo-1/recommendations"))
-                .get(0)
-                .path("code")
-                .asString())
-        .isEqualTo("screening-colorectal");
+                .findValuesAsString("code"))
+        .contains("screening-colorectal")
+        .doesNotContain("education-diabetes-self-management");
     String condition =
         "<Condition xmlns=\"http://hl7.org/fhir\"><clinicalStatus><coding><system value=\"http://terminology.hl7.org/CodeSystem/condition-clinical\"/>"
             + "<code value=\"active\"/></coding></clinicalStatus><code><coding><system value=\"http://snomed.info/sct\"/><code value=\"44054006\"/></coding></code>"
@@ -134,7 +133,7 @@ class FhirIngestIT extends ApplicationIT {
                 .statusCode())
         .isBetween(200, 201);
     assertThat(get("clinician", "/api/patients/solo-1/recommendations").body())
-        .contains("education-diabetes");
+        .contains("education-diabetes-self-management");
   }
 
   @Test

@@ -23,7 +23,7 @@ class FileDropIT extends ApplicationIT {
         .atMost(Duration.ofSeconds(30))
         .until(() -> Files.exists(INBOX.resolve("done/maria.json")));
     assertThat(jdbc.sql("select code from recommendations").query(String.class).list())
-        .contains("education-diabetes", "screening-colorectal");
+        .contains("education-diabetes-self-management", "screening-colorectal");
     assertThat(jdbc.sql("select source from messages").query(String.class).single())
         .isEqualTo("file maria.json");
   }
