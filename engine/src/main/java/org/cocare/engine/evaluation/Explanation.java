@@ -7,6 +7,8 @@ import org.cocare.rules.model.Eligible;
 import org.cocare.rules.model.Excluded;
 import org.cocare.rules.model.Finding;
 import org.cocare.rules.model.GapClosed;
+import org.cocare.rules.model.PlainLanguage;
+import org.cocare.rules.recommendation.Kind;
 import org.cocare.rules.recommendation.Recommendation;
 import org.cocare.rules.ruleset.RuleBase.Derivation;
 
@@ -52,14 +54,14 @@ public record Explanation(
         ruleSetVersion,
         entries(derivations, Eligible.class),
         entries(derivations, Excluded.class),
-        entries(derivations, Finding.class),
+        entries(derivations, Finding.class, PlainLanguage.class),
         entries(derivations, GapClosed.class),
         entries(derivations, Recommendation.class));
   }
 
-  private static List<Entry> entries(List<Derivation> derivations, Class<?> type) {
+  private static List<Entry> entries(List<Derivation> derivations, Class<?>... types) {
     return derivations.stream()
-        .filter(d -> type.isInstance(d.fact()))
+        .filter(d -> java.util.Arrays.stream(types).anyMatch(type -> type.isInstance(d.fact())))
         .map(Explanation::entry)
         .sorted(ORDER)
         .toList();
@@ -76,10 +78,20 @@ public record Explanation(
     if (fact instanceof Finding f) {
       return new Entry(f.topic(), null, List.of(f.evidence()), d.rule(), d.source());
     }
+    if (fact instanceof PlainLanguage p) {
+      return new Entry(
+          "plain-language",
+          "education in its plain-language variant",
+          List.of(p.evidence()),
+          d.rule(),
+          d.source());
+    }
     if (fact instanceof GapClosed g) {
       return new Entry(g.code(), "need met", List.of(g.evidence()), d.rule(), d.source());
     }
     Recommendation r = (Recommendation) fact;
-    return new Entry(r.code(), r.reason(), r.evidence(), d.rule(), d.source());
+    // One rule sends every catalogue item: the item's own guideline is the source worth showing.
+    String source = r.kind() == Kind.EDUCATION ? r.guideline() : d.source();
+    return new Entry(r.code(), r.reason(), r.evidence(), d.rule(), source);
   }
 }

@@ -80,4 +80,49 @@ class ExplanationTest {
     assertThat(EVALUATOR.evaluate("x1", record(false), AS_OF).recommendations())
         .anyMatch(r -> "CMS130".equals(r.measure()));
   }
+
+  @Test
+  void education_namesTheItemsGuideline_andWhyTheTextIsPlain() {
+    String patient =
+        "{\"resourceType\":\"Patient\",\"id\":\"x2\",\"birthDate\":\"1970-01-01\","
+            + "\"communication\":[{\"language\":{\"coding\":[{\"system\":\"urn:ietf:bcp:47\",\"code\":\"zh-CN\"}]},\"preferred\":true}]}";
+    String copd =
+        "{\"resourceType\":\"Condition\",\"id\":\"copd\",\"subject\":{\"reference\":\"Patient/x2\"},"
+            + "\"clinicalStatus\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/condition-clinical\",\"code\":\"active\"}]},"
+            + "\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"13645005\"}]}}";
+    String schooling =
+        "{\"resourceType\":\"Observation\",\"id\":\"edu\",\"status\":\"final\",\"subject\":{\"reference\":\"Patient/x2\"},"
+            + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"82589-3\"}]},\"effectiveDateTime\":\"2025-02-01\","
+            + "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"LA30189-7\"}]}}";
+    List<Resource> record =
+        List.of(patient, copd, schooling).stream()
+            .map(j -> (Resource) FHIR.newJsonParser().parseResource(j))
+            .toList();
+
+    Explanation explanation = EVALUATOR.explain("x2", record, AS_OF);
+
+    assertThat(explanation.findings())
+        .anySatisfy(
+            f -> {
+              assertThat(f.code()).isEqualTo("plain-language");
+              assertThat(f.evidence()).containsExactly("Observation/edu");
+              assertThat(f.rule()).isEqualTo("classify-plain-language");
+            });
+    assertThat(explanation.recommendations())
+        .anySatisfy(
+            r -> {
+              assertThat(r.code()).isEqualTo("education-copd-inhaler-technique");
+              assertThat(r.rule()).isEqualTo("education-from-catalogue");
+              assertThat(r.source()).startsWith("GOLD 2025");
+              assertThat(r.evidence()).containsExactly("Condition/copd");
+            });
+    assertThat(EVALUATOR.evaluate("x2", record, AS_OF).recommendations())
+        .filteredOn(r -> r.code().equals("education-copd-inhaler-technique"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.content().language()).isEqualTo("zh-CN");
+              assertThat(r.content().variant()).isEqualTo("plain");
+            });
+  }
 }
