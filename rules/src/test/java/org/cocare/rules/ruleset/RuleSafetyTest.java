@@ -1,11 +1,14 @@
 package org.cocare.rules.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -278,6 +281,50 @@ class RuleSafetyTest {
     assertThat(RuleBase.compile(ruleSet(drl)).kieBase().getKiePackage("org.cocare.rules.draft"))
         .as("a safe draft is real DRL: " + name)
         .isNotNull();
+  }
+
+  @Test
+  void compile_refusesAnUnsafeRuleSet_beforeDroolsSeesIt(@TempDir Path dir) {
+    Path written = dir.resolve("written-by-a-rule.txt");
+    String drl =
+        draft(
+            "",
+            "$p : PatientFact( noSuchField == 1 )",
+            "java.nio.file.Files.writeString(java.nio.file.Path.of(\""
+                + written.toString().replace("\\", "/")
+                + "\"), \"x\");");
+
+    assertThatThrownBy(() -> RuleBase.compile(ruleSet(drl)))
+        .isInstanceOf(RuleSetCompilationException.class)
+        .hasMessageContaining("rule set draft@1 does not compile")
+        .satisfies(
+            e ->
+                assertThat(((RuleSetCompilationException) e).problems())
+                    .as("only the safety check spoke: Drools would also reject noSuchField")
+                    .containsExactly(
+                        "draft.drl:12:5 \"java.nio.file.Files\" is not allowed in rules: rules may"
+                            + " only use the Cocare fact model and helpers; only the classes rules"
+                            + " may import may be named in full",
+                        "draft.drl:12:37 \"java.nio.file.Path\" is not allowed in rules: rules may"
+                            + " only use the Cocare fact model and helpers; only the classes rules"
+                            + " may import may be named in full"));
+    assertThat(written).doesNotExist();
+  }
+
+  @Test
+  void compile_refusesTheDefaultRuleSetWithOneUnsafeFileAdded_namingOnlyThatFile() {
+    RuleSet base = RuleSet.loadDefault();
+    TreeMap<String, String> files = new TreeMap<>(base.files());
+    files.put("evil.drl", consequence("System.exit(0);"));
+
+    assertThatThrownBy(() -> RuleBase.compile(new RuleSet(base.name(), "2", files)))
+        .isInstanceOf(RuleSetCompilationException.class)
+        .satisfies(
+            e ->
+                assertThat(((RuleSetCompilationException) e).problems())
+                    .singleElement()
+                    .asString()
+                    .startsWith("evil.drl:12:5 \"System\" is not allowed in rules"));
   }
 
   @Test
