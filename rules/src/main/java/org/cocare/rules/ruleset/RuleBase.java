@@ -77,8 +77,17 @@ public final class RuleBase {
   /**
    * Compiles the rule set's DRL and reads its content catalogue; fails with every DRL error's file,
    * line and column, or with what is wrong in the catalogue.
+   *
+   * <p>DRL that reaches past the fact model and helpers ({@link RuleSafety}) is refused the same
+   * way, before Drools sees it: compiling a consequence is the first step to running it, and every
+   * path to a usable rule base (validating a draft, activating a version) comes through here.
    */
   public static RuleBase compile(RuleSet ruleSet) {
+    List<RuleSafety.Violation> unsafe = RuleSafety.check(ruleSet);
+    if (!unsafe.isEmpty()) {
+      throw new RuleSetCompilationException(
+          ruleSet.label(), unsafe.stream().map(RuleSafety.Violation::toString).toList());
+    }
     Catalogue catalogue;
     try {
       catalogue = ruleSet.catalogue();
