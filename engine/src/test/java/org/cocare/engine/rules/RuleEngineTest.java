@@ -46,7 +46,8 @@ class RuleEngineTest {
     TreeMap<String, String> files = new TreeMap<>(DEFAULT.files());
     files.put(
         "broken.drl",
-        "package org.cocare.rules.broken\n\nrule \"x\"\nwhen\n  NoSuchFact( )\nthen\nend\n");
+        "package org.cocare.rules.broken\n\nimport org.cocare.rules.model.ConditionFact\n\n"
+            + "rule \"x\"\nwhen\n  ConditionFact( noSuchField == 1 )\nthen\nend\n");
 
     assertThatThrownBy(() -> engine.activate(new RuleSet(DEFAULT.name(), "2", files)))
         .isInstanceOf(RuleSetCompilationException.class)
@@ -54,7 +55,25 @@ class RuleEngineTest {
             e ->
                 assertThat(((RuleSetCompilationException) e).problems())
                     .anySatisfy(
-                        p -> assertThat(p).startsWith("broken.drl:").contains("NoSuchFact")));
+                        p -> assertThat(p).startsWith("broken.drl:7:").contains("noSuchField")));
+    assertThat(engine.active().ruleSet()).isEqualTo(DEFAULT);
+  }
+
+  @Test
+  void unsafeDrl_isRefusedAtActivation_andNeverBecomesActive() {
+    RuleEngine engine = new RuleEngine(DEFAULT);
+    TreeMap<String, String> files = new TreeMap<>(DEFAULT.files());
+    files.put(
+        "unsafe.drl",
+        "package org.cocare.rules.unsafe\n\nrule \"x\"\nwhen\nthen\n  System.exit(0);\nend\n");
+
+    assertThatThrownBy(() -> engine.activate(new RuleSet(DEFAULT.name(), "2", files)))
+        .isInstanceOf(RuleSetCompilationException.class)
+        .satisfies(
+            e ->
+                assertThat(((RuleSetCompilationException) e).problems())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p).startsWith("unsafe.drl:6:3").contains("System")));
     assertThat(engine.active().ruleSet()).isEqualTo(DEFAULT);
   }
 
