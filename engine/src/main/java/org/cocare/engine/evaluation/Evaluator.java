@@ -9,7 +9,6 @@ import java.util.List;
 import org.cocare.engine.rules.CompiledRuleSet;
 import org.cocare.engine.rules.RuleEngine;
 import org.cocare.engine.rules.RuleOutput;
-import org.cocare.fhir.facts.FactMapper;
 import org.cocare.rules.model.EvaluationContext;
 import org.cocare.rules.model.PatientFact;
 import org.cocare.rules.ruleset.RuleBase;
@@ -20,13 +19,11 @@ import org.hl7.fhir.r4.model.Resource;
  * the injected clock's zone; the measurement period is the calendar year of the as-of date.
  */
 public final class Evaluator {
-  private final FactMapper mapper;
   private final RuleEngine rules;
   private final Clock clock;
   private final Timer timer;
 
-  public Evaluator(FactMapper mapper, RuleEngine rules, Clock clock, MeterRegistry meters) {
-    this.mapper = mapper;
+  public Evaluator(RuleEngine rules, Clock clock, MeterRegistry meters) {
     this.rules = rules;
     this.clock = clock;
     this.timer =
@@ -46,7 +43,7 @@ public final class Evaluator {
     EvaluationContext context = EvaluationContext.asOf(date);
     CompiledRuleSet active = rules.active();
     RuleBase.Firing firing =
-        active.ruleBase().fire(mapper.facts(record), context, active.parameters(), true);
+        active.ruleBase().fire(active.mapper().facts(record), context, active.parameters(), true);
     return Explanation.of(
         patientId,
         date,
@@ -56,19 +53,31 @@ public final class Evaluator {
         firing.derivations());
   }
 
+  /** Evaluates against the active rule set. */
   public Evaluation evaluate(
       String patientId, Collection<? extends Resource> record, LocalDate asOf) {
+    return evaluate(patientId, record, asOf, rules.active());
+  }
+
+  /**
+   * Evaluates against {@code ruleSet}, active or not (e.g. a draft in an impact preview); the facts
+   * are mapped with that rule set's own terminology.
+   */
+  public Evaluation evaluate(
+      String patientId,
+      Collection<? extends Resource> record,
+      LocalDate asOf,
+      CompiledRuleSet ruleSet) {
     LocalDate date = asOf != null ? asOf : today();
     return timer.record(
         () -> {
-          List<Object> facts = mapper.facts(record);
+          List<Object> facts = ruleSet.mapper().facts(record);
           if (facts.stream().noneMatch(PatientFact.class::isInstance)) {
             // A record starts with its Patient: without one (not arrived yet, or deleted) there is
             // nobody to recommend anything to, whatever else the record holds.
-            return new Evaluation(
-                patientId, date, rules.active().ruleSet().label(), List.of(), List.of());
+            return new Evaluation(patientId, date, ruleSet.ruleSet().label(), List.of(), List.of());
           }
-          RuleOutput output = rules.evaluate(facts, EvaluationContext.asOf(date));
+          RuleOutput output = rules.evaluate(ruleSet, facts, EvaluationContext.asOf(date));
           return new Evaluation(
               patientId,
               date,

@@ -94,6 +94,16 @@ public final class PatientRecordStore {
     return affected;
   }
 
+  /** Up to {@code limit} patient ids with a stored record, in id order. */
+  public List<String> patientIds(int limit) {
+    return jdbc.sql(
+            "select distinct patient_id from patient_resources order by patient_id fetch first ?"
+                + " rows only")
+        .param(limit)
+        .query(String.class)
+        .list();
+  }
+
   /** The patient's whole record, in a stable order. */
   public List<Resource> load(String patientId) {
     IParser parser = context.newJsonParser();

@@ -9,10 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.cocare.engine.terminology.Terminology;
+import org.cocare.fhir.facts.FactMapper;
 import org.cocare.rules.model.EvaluationContext;
+import org.cocare.rules.model.ValueSetIndex;
 import org.cocare.rules.recommendation.Recommendation;
 import org.cocare.rules.ruleset.RuleBase;
 import org.cocare.rules.ruleset.RuleSet;
+import org.cocare.rules.ruleset.RuleSetCompilationException;
 
 /**
  * Compiles rule sets (each content hash once, cached with Caffeine) and evaluates facts against the
@@ -20,10 +25,23 @@ import org.cocare.rules.ruleset.RuleSet;
  * version it started with, and a rule set that does not compile never becomes active. Thread-safe.
  */
 public final class RuleEngine {
-  private final Cache<String, RuleBase> ruleBases = Caffeine.newBuilder().maximumSize(32).build();
+  private final Cache<String, CompiledRuleSet> compiled =
+      Caffeine.newBuilder().maximumSize(32).build();
   private final AtomicReference<CompiledRuleSet> active = new AtomicReference<>();
+  private final Function<RuleSet, ? extends ValueSetIndex> terminology;
 
+  /** With each rule set's own starter terminology only (tests, the shipped defaults). */
   public RuleEngine(RuleSet initial) {
+    this(initial, Terminology::fromRuleSet);
+  }
+
+  /**
+   * {@code terminology} builds the value-set index a rule set needs (configured sources, then its
+   * starter terminology); it fails when a value set the rules use has no source, and that failure
+   * refuses the rule set like a compile error.
+   */
+  public RuleEngine(RuleSet initial, Function<RuleSet, ? extends ValueSetIndex> terminology) {
+    this.terminology = terminology;
     activate(initial);
   }
 
@@ -34,14 +52,46 @@ public final class RuleEngine {
     return compiled;
   }
 
+  /** Makes an already compiled rule set the active one: an atomic swap, instant. */
+  public CompiledRuleSet activate(CompiledRuleSet compiled) {
+    active.set(compiled);
+    return compiled;
+  }
+
   public CompiledRuleSet active() {
     return active.get();
   }
 
-  /** Compiles without activating; fails with every error's file, line and column. */
+  /**
+   * Compiles without activating (or takes it from the cache: a version compiled before is instant);
+   * fails with every error's file, line and column, or naming the value sets no terminology source
+   * holds.
+   */
   public CompiledRuleSet compile(RuleSet ruleSet) {
-    RuleBase ruleBase = ruleBases.get(ruleSet.contentHash(), hash -> RuleBase.compile(ruleSet));
-    return new CompiledRuleSet(ruleSet, ruleBase, ruleSet.parameters());
+    CompiledRuleSet done =
+        compiled.get(
+            ruleSet.contentHash(),
+            hash -> {
+              RuleBase ruleBase = RuleBase.compile(ruleSet);
+              ValueSetIndex index;
+              try {
+                index = terminology.apply(ruleSet);
+              } catch (IllegalStateException e) {
+                throw new RuleSetCompilationException(ruleSet.label(), List.of(e.getMessage()));
+              }
+              return new CompiledRuleSet(
+                  ruleSet, ruleBase, ruleSet.parameters(), new FactMapper(index));
+            });
+    // Same content, maybe another name or version: the label recorded on recommendations is this
+    // rule set's own.
+    return done.ruleSet().equals(ruleSet)
+        ? done
+        : new CompiledRuleSet(ruleSet, done.ruleBase(), done.parameters(), done.mapper());
+  }
+
+  /** True when this content was compiled before (activating it again is instant). */
+  public boolean isCompiled(RuleSet ruleSet) {
+    return compiled.getIfPresent(ruleSet.contentHash()) != null;
   }
 
   /** Evaluates one patient's facts against the active rule set, in a stateless session. */

@@ -22,7 +22,7 @@ import org.cocare.engine.evaluation.Evaluator;
 import org.cocare.engine.rules.RuleEngine;
 import org.cocare.engine.terminology.Terminology;
 import org.cocare.engine.terminology.ValueSetDirectory;
-import org.cocare.fhir.facts.FactMapper;
+import org.cocare.engine.terminology.ValueSetSource;
 import org.cocare.fhir.intake.FhirReader;
 import org.cocare.rules.ruleset.Csv;
 import org.cocare.rules.ruleset.RuleSet;
@@ -62,14 +62,11 @@ class EcqmConformanceTest {
     FhirContext context = FhirContext.forR4Cached();
     reader = new FhirReader(context);
     RuleSet rules = RuleSet.loadDefault();
-    Terminology terminology =
-        Terminology.forRuleSet(
-            rules,
-            List.of(ValueSetDirectory.read(context, List.of(clinical.resolve("valuesets")))));
+    List<ValueSetSource> sources =
+        List.of(ValueSetDirectory.read(context, List.of(clinical.resolve("valuesets"))));
     evaluator =
         new Evaluator(
-            new FactMapper(terminology),
-            new RuleEngine(rules),
+            new RuleEngine(rules, ruleSet -> Terminology.forRuleSet(ruleSet, sources)),
             Clock.systemUTC(),
             new SimpleMeterRegistry());
   }

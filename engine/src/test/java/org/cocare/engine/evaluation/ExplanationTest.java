@@ -8,8 +8,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.cocare.engine.rules.RuleEngine;
-import org.cocare.engine.terminology.Terminology;
-import org.cocare.fhir.facts.FactMapper;
 import org.cocare.rules.ruleset.RuleSet;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
@@ -19,11 +17,7 @@ class ExplanationTest {
   static final FhirContext FHIR = FhirContext.forR4Cached();
   static final RuleSet RULES = RuleSet.loadDefault();
   static final Evaluator EVALUATOR =
-      new Evaluator(
-          new FactMapper(Terminology.fromRuleSet(RULES)),
-          new RuleEngine(RULES),
-          Clock.systemUTC(),
-          new SimpleMeterRegistry());
+      new Evaluator(new RuleEngine(RULES), Clock.systemUTC(), new SimpleMeterRegistry());
   static final LocalDate AS_OF = LocalDate.of(2026, 12, 31);
 
   static List<Resource> record(boolean inHospice) {

@@ -24,8 +24,6 @@ import org.cocare.engine.recommendation.RecommendationLifecycle;
 import org.cocare.engine.recommendation.RecommendationStore;
 import org.cocare.engine.record.PatientRecordStore;
 import org.cocare.engine.rules.RuleEngine;
-import org.cocare.engine.terminology.Terminology;
-import org.cocare.fhir.facts.FactMapper;
 import org.cocare.fhir.intake.FhirReader;
 import org.cocare.fhir.server.ProcessingOutcome;
 import org.cocare.fhir.server.Receipt;
@@ -71,7 +69,7 @@ abstract class ProcessingContract {
             messages,
             READER,
             new PatientRecordStore(dataSource, READER.context()),
-            new Evaluator(new FactMapper(Terminology.fromRuleSet(RULES)), ENGINE, clock, meters),
+            new Evaluator(ENGINE, clock, meters),
             new RecommendationLifecycle(recommendations, ENGINE),
             deadLetters,
             transactions,

@@ -20,7 +20,6 @@ import org.cocare.engine.terminology.RemoteValueSets;
 import org.cocare.engine.terminology.Terminology;
 import org.cocare.engine.terminology.ValueSetDirectory;
 import org.cocare.engine.terminology.ValueSetSource;
-import org.cocare.fhir.facts.FactMapper;
 import org.cocare.fhir.intake.FhirReader;
 import org.cocare.rules.ruleset.RuleSet;
 import org.springframework.context.annotation.Bean;
@@ -57,15 +56,13 @@ public class EngineConfiguration {
     return RuleSet.loadDefault();
   }
 
-  /** Compiles the rule set at start-up and fails the start if it does not compile. */
+  /**
+   * Compiles the rule set at start-up and fails the start if it does not compile or uses value sets
+   * that no terminology source holds (naming them). Each rule set activated later gets its own
+   * value-set index from the same sources, then its own starter terminology.
+   */
   @Bean
-  RuleEngine ruleEngine(RuleSet ruleSet) {
-    return new RuleEngine(ruleSet);
-  }
-
-  /** Fails the start, naming them, if the rules use value sets that no source holds. */
-  @Bean
-  Terminology terminology(RuleSet ruleSet, TerminologyProperties properties, FhirContext context) {
+  RuleEngine ruleEngine(RuleSet ruleSet, TerminologyProperties properties, FhirContext context) {
     List<ValueSetSource> sources = new ArrayList<>();
     if (!properties.valuesetDirs().isEmpty()) {
       sources.add(ValueSetDirectory.read(context, properties.valuesetDirs()));
@@ -75,13 +72,13 @@ public class EngineConfiguration {
           new RemoteValueSets(
               context, properties.server(), properties.cacheTtl(), properties.timeout()));
     }
-    return Terminology.forRuleSet(ruleSet, sources);
+    List<ValueSetSource> configured = List.copyOf(sources);
+    return new RuleEngine(ruleSet, rules -> Terminology.forRuleSet(rules, configured));
   }
 
   @Bean
-  Evaluator evaluator(
-      Terminology terminology, RuleEngine rules, Clock clock, MeterRegistry meters) {
-    return new Evaluator(new FactMapper(terminology), rules, clock, meters);
+  Evaluator evaluator(RuleEngine rules, Clock clock, MeterRegistry meters) {
+    return new Evaluator(rules, clock, meters);
   }
 
   @Bean

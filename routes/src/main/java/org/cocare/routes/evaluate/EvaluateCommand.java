@@ -25,7 +25,6 @@ import org.cocare.engine.rules.RuleEngine;
 import org.cocare.engine.terminology.Terminology;
 import org.cocare.engine.terminology.ValueSetDirectory;
 import org.cocare.engine.terminology.ValueSetSource;
-import org.cocare.fhir.facts.FactMapper;
 import org.cocare.fhir.intake.FhirReader;
 import org.cocare.fhir.intake.InvalidFhirException;
 import org.cocare.rules.ruleset.RuleSet;
@@ -117,8 +116,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         valueSetDirs.isEmpty() ? List.of() : List.of(ValueSetDirectory.read(context, valueSetDirs));
     Evaluator evaluator =
         new Evaluator(
-            new FactMapper(Terminology.forRuleSet(ruleSet, sources)),
-            new RuleEngine(ruleSet),
+            new RuleEngine(ruleSet, rules -> Terminology.forRuleSet(rules, sources)),
             Clock.systemDefaultZone(),
             new SimpleMeterRegistry());
     DryRun dryRun = new DryRun(reader, evaluator);

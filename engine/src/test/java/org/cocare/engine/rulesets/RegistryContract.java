@@ -1,0 +1,309 @@
+package org.cocare.engine.rulesets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.context.FhirContext;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.cocare.engine.evaluation.Evaluator;
+import org.cocare.engine.record.PatientRecordStore;
+import org.cocare.engine.rules.RuleEngine;
+import org.cocare.engine.rulesets.RuleSetException.Reason;
+import org.cocare.engine.rulesets.RuleSetVersion.Status;
+import org.cocare.rules.ruleset.RuleSet;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The rule-set registry's life cycle on each database Cocare supports: first start, draft, edit,
+ * validate, four-eyes approval, activation (and a failed one), roll back, audit, export/import,
+ * impact preview.
+ */
+abstract class RegistryContract {
+  static final FhirContext FHIR = FhirContext.forR4Cached();
+  static final RuleSet DEFAULTS = RuleSet.loadDefault();
+  static final String NAME = DEFAULTS.name();
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC);
+  static final LocalDate AS_OF = LocalDate.of(2026, 11, 29);
+
+  RuleSetStore store;
+  RuleEngine engine;
+  RuleSetRegistry registry;
+  ExecutorService compiler;
+  DataSource dataSource;
+
+  abstract DataSource newDatabase();
+
+  @BeforeEach
+  void setUp() {
+    dataSource = newDatabase();
+    store = new RuleSetStore(dataSource);
+    engine = new RuleEngine(RuleSetRegistry.bootstrap(store, DEFAULTS, CLOCK));
+    compiler = Executors.newSingleThreadExecutor();
+    registry = registry(true);
+  }
+
+  @AfterEach
+  void tearDown() {
+    compiler.shutdownNow();
+  }
+
+  RuleSetRegistry registry(boolean fourEyes) {
+    return new RuleSetRegistry(
+        store,
+        engine,
+        CLOCK,
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+        compiler,
+        fourEyes);
+  }
+
+  @Test
+  void firstStart_importsTheDefaultsAsVersionOne_active_andOnlyOnce() {
+    assertThat(registry.versions(NAME))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.version()).isEqualTo(1);
+              assertThat(v.status()).isEqualTo(Status.ACTIVE);
+              assertThat(v.contentHash()).isEqualTo(DEFAULTS.contentHash());
+            });
+    assertThat(engine.active().ruleSet().label()).isEqualTo(NAME + "@1");
+
+    RuleSet again = RuleSetRegistry.bootstrap(store, DEFAULTS, CLOCK);
+
+    assertThat(again.label()).isEqualTo(NAME + "@1");
+    assertThat(registry.versions(NAME)).hasSize(1);
+    assertThat(registry.audit(NAME)).extracting(AuditEntry::action).containsExactly("imported");
+  }
+
+  @Test
+  void changedShippedDefaults_becomeADraft_andTheActiveVersionStays() {
+    RuleSet shipped = withParameter(DEFAULTS, "uspstf.hcv.min-age=18", "uspstf.hcv.min-age=21");
+
+    RuleSet active = RuleSetRegistry.bootstrap(store, shipped, CLOCK);
+
+    assertThat(active.label()).isEqualTo(NAME + "@1");
+    assertThat(registry.version(NAME, 2).status()).isEqualTo(Status.DRAFT);
+    assertThat(registry.files(NAME, 2).contentHash()).isEqualTo(shipped.contentHash());
+  }
+
+  @Test
+  void draftEditApproveActivate_changesWhatTheEngineRecommends_andEveryStepIsAudited()
+      throws Exception {
+    RuleSetVersion draft = registry.createDraft(NAME, 1, "clara");
+    assertThat(draft.version()).isEqualTo(2);
+    assertThat(draft.status()).isEqualTo(Status.DRAFT);
+
+    String parameters = registry.files(NAME, 2).file("parameters.properties");
+    registry.editFile(
+        NAME,
+        2,
+        "parameters.properties",
+        parameters.replace("uspstf.hcv.min-age=18", "uspstf.hcv.min-age=21"),
+        "clara");
+    assertThat(registry.validate(NAME, 2, "clara")).isEmpty();
+    assertThatThrownBy(() -> registry.approve(NAME, 2, "clara"))
+        .isInstanceOfSatisfying(
+            RuleSetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.FORBIDDEN))
+        .hasMessageContaining("a second person must approve it");
+    assertThatThrownBy(() -> registry.activate(NAME, 2, "ada"))
+        .isInstanceOfSatisfying(
+            RuleSetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
+
+    registry.approve(NAME, 2, "amir");
+    RuleSetVersion active = registry.activate(NAME, 2, "ada").get();
+
+    assertThat(active.status()).isEqualTo(Status.ACTIVE);
+    assertThat(registry.version(NAME, 1).status()).isEqualTo(Status.RETIRED);
+    assertThat(engine.active().ruleSet().label()).isEqualTo(NAME + "@2");
+    assertThat(engine.active().parameters().intValue("uspstf.hcv.min-age")).isEqualTo(21);
+    assertThat(registry.versions(NAME))
+        .filteredOn(v -> v.status() == Status.ACTIVE)
+        .singleElement()
+        .extracting(RuleSetVersion::version)
+        .isEqualTo(2);
+    assertThat(registry.audit(NAME))
+        .extracting(AuditEntry::action, AuditEntry::actor)
+        .containsSubsequence(
+            org.assertj.core.groups.Tuple.tuple("created", "clara"),
+            org.assertj.core.groups.Tuple.tuple("edited", "clara"),
+            org.assertj.core.groups.Tuple.tuple("validated", "clara"),
+            org.assertj.core.groups.Tuple.tuple("approved", "amir"),
+            org.assertj.core.groups.Tuple.tuple("activated", "ada"));
+    assertThat(
+            registry.audit(NAME).stream()
+                .filter(e -> e.action().equals("edited"))
+                .findFirst()
+                .orElseThrow()
+                .detail())
+        .contains("-uspstf.hcv.min-age=18", "+uspstf.hcv.min-age=21");
+    assertThat(registry.diff(NAME, 1, 2))
+        .contains("--- parameters.properties")
+        .contains("+uspstf.hcv.min-age=21");
+  }
+
+  @Test
+  void aDraftWithASyntaxError_isInvalidWithItsLine_cannotBeApproved_andNeverBecomesActive() {
+    registry.createDraft(NAME, 1, "clara");
+    registry.editFile(
+        NAME,
+        2,
+        "local.drl",
+        "package org.cocare.rules.local\n\nrule \"broken\"\nwhen\n  eval( \nthen\nend\n",
+        "clara");
+
+    assertThat(registry.validate(NAME, 2, "clara"))
+        .isNotEmpty()
+        .allSatisfy(p -> assertThat(p).startsWith("local.drl:"));
+    assertThatThrownBy(() -> registry.approve(NAME, 2, "amir"))
+        .isInstanceOfSatisfying(
+            RuleSetException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.INVALID);
+              assertThat(e.problems()).isNotEmpty();
+            });
+
+    RuleSetRegistry noFourEyes = registry(false);
+    assertThatThrownBy(() -> noFourEyes.activate(NAME, 2, "ada").join())
+        .isInstanceOf(CompletionException.class)
+        .hasCauseInstanceOf(RuleSetException.class);
+    assertThat(engine.active().ruleSet().label()).isEqualTo(NAME + "@1");
+    assertThat(registry.version(NAME, 1).status()).isEqualTo(Status.ACTIVE);
+    assertThat(registry.audit(NAME)).extracting(AuditEntry::action).contains("activation-failed");
+  }
+
+  @Test
+  void unsafeDraft_isRefusedAtValidation_andAtActivation() {
+    registry.createDraft(NAME, 1, "mallory");
+    registry.editFile(
+        NAME,
+        2,
+        "local.drl",
+        "package org.cocare.rules.local\n\nrule \"x\"\nwhen\nthen\n  System.exit(0);\nend\n",
+        "mallory");
+
+    assertThat(registry.validate(NAME, 2, "mallory"))
+        .singleElement()
+        .satisfies(p -> assertThat(p).startsWith("local.drl:6:3").contains("System"));
+    assertThatThrownBy(() -> registry(false).activate(NAME, 2, "admin").join())
+        .hasCauseInstanceOf(RuleSetException.class)
+        .hasMessageContaining("does not compile");
+    assertThat(engine.active().ruleSet().label()).isEqualTo(NAME + "@1");
+  }
+
+  @Test
+  void onlyDraftsChange_andFileNamesAreChecked() throws Exception {
+    assertThatThrownBy(() -> registry.editFile(NAME, 1, "x.drl", "", "clara"))
+        .isInstanceOfSatisfying(
+            RuleSetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT))
+        .hasMessageContaining("only a draft can be edited");
+    registry.createDraft(NAME, 1, "clara");
+    assertThatThrownBy(() -> registry.editFile(NAME, 2, "../etc/passwd", "", "clara"))
+        .isInstanceOfSatisfying(
+            RuleSetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID));
+    assertThatThrownBy(() -> registry.version(NAME, 9))
+        .isInstanceOfSatisfying(
+            RuleSetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+  }
+
+  @Test
+  void rollback_returnsToAnEarlierActiveVersion_inOneStep_andIsInstantFromTheCache()
+      throws Exception {
+    registry.createDraft(NAME, 1, "clara");
+    registry.editFile(
+        NAME,
+        2,
+        "parameters.properties",
+        registry
+            .files(NAME, 2)
+            .file("parameters.properties")
+            .replace("uspstf.hcv.min-age=18", "uspstf.hcv.min-age=21"),
+        "clara");
+    registry.approve(NAME, 2, "amir");
+    registry.activate(NAME, 2, "ada").get();
+    assertThatThrownBy(() -> registry.rollback(NAME, 2, "ada"))
+        .isInstanceOfSatisfying(
+            RuleSetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
+    assertThat(engine.isCompiled(registry.files(NAME, 1))).isTrue();
+
+    RuleSetVersion back = registry.rollback(NAME, 1, "ada").get();
+
+    assertThat(back.status()).isEqualTo(Status.ACTIVE);
+    assertThat(registry.version(NAME, 2).status()).isEqualTo(Status.RETIRED);
+    assertThat(engine.active().ruleSet().label()).isEqualTo(NAME + "@1");
+    assertThat(engine.active().parameters().intValue("uspstf.hcv.min-age")).isEqualTo(18);
+    assertThat(registry.audit(NAME)).extracting(AuditEntry::action).endsWith("rolled-back");
+    assertThat(registry.files(NAME, 1).contentHash()).isEqualTo(DEFAULTS.contentHash());
+  }
+
+  @Test
+  void exportThenImport_isANewDraftWithTheSameFiles() {
+    byte[] zip = registry.export(NAME, 1);
+
+    RuleSetVersion imported = registry.importZip(zip, "clara");
+
+    assertThat(imported.status()).isEqualTo(Status.DRAFT);
+    assertThat(registry.files(NAME, imported.version()).files())
+        .isEqualTo(registry.files(NAME, 1).files());
+    assertThatThrownBy(() -> registry.importZip("not a zip".getBytes(), "clara"))
+        .isInstanceOfSatisfying(
+            RuleSetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID));
+  }
+
+  @Test
+  void impactPreview_namesThePatientsWhoGainOrLoseAReminder() {
+    PatientRecordStore records = new PatientRecordStore(dataSource, FHIR);
+    Evaluator evaluator = new Evaluator(engine, CLOCK, new SimpleMeterRegistry());
+    ImpactPreview preview = new ImpactPreview(records, evaluator, engine);
+    RuleSet raised = withParameter(DEFAULTS, "uspstf.hcv.min-age=18", "uspstf.hcv.min-age=21");
+    Map<String, List<Resource>> sample =
+        Map.of(
+            "young", List.of(patient("young", "2006-06-01")),
+            "older", List.of(patient("older", "1990-06-01")));
+
+    ImpactPreview.Impact impact = preview.of(raised, AS_OF, sample);
+
+    assertThat(impact.patients()).isEqualTo(2);
+    assertThat(impact.changes())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.code()).isEqualTo("screening-hcv");
+              assertThat(c.lost()).isEqualTo(1);
+              assertThat(c.lostBy()).containsExactly("young");
+              assertThat(c.gained()).isZero();
+            });
+  }
+
+  private static Resource patient(String id, String birthDate) {
+    return (Resource)
+        FHIR.newJsonParser()
+            .parseResource(
+                "{\"resourceType\":\"Patient\",\"id\":\""
+                    + id
+                    + "\",\"birthDate\":\""
+                    + birthDate
+                    + "\"}");
+  }
+
+  private static RuleSet withParameter(RuleSet base, String from, String to) {
+    java.util.TreeMap<String, String> files = new java.util.TreeMap<>(base.files());
+    files.put("parameters.properties", files.get("parameters.properties").replace(from, to));
+    return new RuleSet(base.name(), base.version(), files);
+  }
+}
