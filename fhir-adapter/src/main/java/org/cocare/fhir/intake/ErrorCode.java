@@ -16,7 +16,13 @@ public enum ErrorCode {
   /** The message was stored but processing failed; it is in the dead-letter store. */
   PROCESSING_FAILED("COCARE-2001"),
   /** The request asked for something that does not exist. */
-  NOT_FOUND("COCARE-3001");
+  NOT_FOUND("COCARE-3001"),
+  /** A rule set does not compile or is unsafe; one issue per problem, located at file:line:col. */
+  RULE_SET_INVALID("COCARE-4001"),
+  /** The rule-set version is in the wrong state for the request (e.g. editing an active one). */
+  RULE_SET_STATE("COCARE-4002"),
+  /** The user may not do this to this version (e.g. approve their own draft). */
+  RULE_SET_FORBIDDEN("COCARE-4003");
 
   public static final String SYSTEM = "https://cocare.org/fhir/CodeSystem/error";
 

@@ -18,6 +18,17 @@ public final class Outcomes {
     return outcome;
   }
 
+  /** Adds an error issue carrying {@code code} to {@code outcome}. */
+  public static OperationOutcome addError(
+      OperationOutcome outcome,
+      ErrorCode code,
+      IssueType type,
+      String diagnostics,
+      String location) {
+    addIssue(outcome, code, IssueSeverity.ERROR, type, diagnostics, location);
+    return outcome;
+  }
+
   /** An outcome with one information issue. */
   public static OperationOutcome information(String diagnostics) {
     OperationOutcome outcome = new OperationOutcome();

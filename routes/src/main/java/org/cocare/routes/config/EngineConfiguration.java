@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.cocare.engine.deadletter.DeadLetterStore;
 import org.cocare.engine.evaluation.DryRun;
@@ -16,12 +18,16 @@ import org.cocare.engine.recommendation.RecommendationLifecycle;
 import org.cocare.engine.recommendation.RecommendationStore;
 import org.cocare.engine.record.PatientRecordStore;
 import org.cocare.engine.rules.RuleEngine;
+import org.cocare.engine.rulesets.ImpactPreview;
+import org.cocare.engine.rulesets.RuleSetRegistry;
+import org.cocare.engine.rulesets.RuleSetStore;
 import org.cocare.engine.terminology.RemoteValueSets;
 import org.cocare.engine.terminology.Terminology;
 import org.cocare.engine.terminology.ValueSetDirectory;
 import org.cocare.engine.terminology.ValueSetSource;
 import org.cocare.fhir.intake.FhirReader;
 import org.cocare.rules.ruleset.RuleSet;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,8 +58,46 @@ public class EngineConfiguration {
   }
 
   @Bean
-  RuleSet defaultRuleSet() {
-    return RuleSet.loadDefault();
+  RuleSetStore ruleSetStore(DataSource dataSource) {
+    return new RuleSetStore(dataSource);
+  }
+
+  /**
+   * The version to start with: the active one in the database; on first start the defaults shipped
+   * in {@code rules}, imported as version 1.
+   */
+  @Bean
+  @DependsOnDatabaseInitialization
+  RuleSet activeRuleSet(RuleSetStore store, Clock clock) {
+    return RuleSetRegistry.bootstrap(store, RuleSet.loadDefault(), clock);
+  }
+
+  /** Activations compile here, one at a time, never on a request or message thread. */
+  @Bean(destroyMethod = "shutdown")
+  ExecutorService ruleSetCompiler() {
+    return Executors.newSingleThreadExecutor(
+        runnable -> {
+          Thread thread = new Thread(runnable, "cocare-rule-set-compiler");
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  @Bean
+  RuleSetRegistry ruleSetRegistry(
+      RuleSetStore store,
+      RuleEngine engine,
+      Clock clock,
+      TransactionTemplate transactions,
+      ExecutorService ruleSetCompiler,
+      RuleSetProperties properties) {
+    return new RuleSetRegistry(
+        store, engine, clock, transactions, ruleSetCompiler, properties.fourEyes());
+  }
+
+  @Bean
+  ImpactPreview impactPreview(PatientRecordStore records, Evaluator evaluator, RuleEngine engine) {
+    return new ImpactPreview(records, evaluator, engine);
   }
 
   /**

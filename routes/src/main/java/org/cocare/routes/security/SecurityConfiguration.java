@@ -19,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfiguration {
   static final String INTEGRATION = "integration";
   static final String CLINICIAN = "clinician";
+  static final String APPROVER = "approver";
   static final String ADMIN = "admin";
 
   @Bean
@@ -46,6 +47,25 @@ public class SecurityConfiguration {
                     .hasAnyRole(CLINICIAN, ADMIN)
                     .requestMatchers("/api/messages/**", "/api/dead-letters/**")
                     .hasAnyRole(INTEGRATION, ADMIN)
+                    // Rule sets: clinicians edit, approvers approve, approvers or admins activate
+                    // and roll back (the registry enforces four eyes); all three may read and
+                    // check.
+                    .requestMatchers(HttpMethod.POST, "/api/rulesets/*/versions/*/approve")
+                    .hasRole(APPROVER)
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/rulesets/*/versions/*/activate",
+                        "/api/rulesets/*/rollback")
+                    .hasAnyRole(APPROVER, ADMIN)
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/rulesets/*/versions/*/validate",
+                        "/api/rulesets/*/versions/*/preview")
+                    .hasAnyRole(CLINICIAN, APPROVER, ADMIN)
+                    .requestMatchers(HttpMethod.GET, "/api/rulesets", "/api/rulesets/**")
+                    .hasAnyRole(CLINICIAN, APPROVER, ADMIN)
+                    .requestMatchers("/api/rulesets", "/api/rulesets/**")
+                    .hasRole(CLINICIAN)
                     .anyRequest()
                     .hasRole(ADMIN));
     return http.build();

@@ -1,0 +1,249 @@
+package org.cocare.routes.rulesets;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.cocare.engine.rulesets.AuditEntry;
+import org.cocare.engine.rulesets.ImpactPreview;
+import org.cocare.engine.rulesets.RuleSetException;
+import org.cocare.engine.rulesets.RuleSetRegistry;
+import org.cocare.engine.rulesets.RuleSetVersion;
+import org.cocare.routes.config.RuleSetProperties;
+import org.cocare.rules.ruleset.RuleSet;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Rule sets for automation: list, read, draft from a version, edit a file, validate, preview the
+ * impact, approve, activate, roll back, audit, diff, export and import. Who may do what is in
+ * {@code SecurityConfiguration}; four eyes are enforced by the registry.
+ */
+@RestController
+public class RuleSetController {
+  /** Patients an impact preview reads from the store unless asked for fewer or more. */
+  static final int DEFAULT_PREVIEW_PATIENTS = 500;
+
+  private final RuleSetRegistry registry;
+  private final ImpactPreview preview;
+  private final RuleSetProperties properties;
+
+  public RuleSetController(
+      RuleSetRegistry registry, ImpactPreview preview, RuleSetProperties properties) {
+    this.registry = registry;
+    this.preview = preview;
+    this.properties = properties;
+  }
+
+  /** A version as the API shows it: its state, who made and approved it, and its files. */
+  public record VersionView(
+      String name,
+      int version,
+      String label,
+      String status,
+      String contentHash,
+      Integer basedOn,
+      String createdBy,
+      String createdAt,
+      String approvedBy,
+      String approvedAt,
+      String activatedAt,
+      List<String> files) {
+    static VersionView of(RuleSetVersion v, List<String> files) {
+      return new VersionView(
+          v.name(),
+          v.version(),
+          v.label(),
+          v.status().code(),
+          v.contentHash(),
+          v.basedOn(),
+          v.createdBy(),
+          String.valueOf(v.createdAt()),
+          v.approvedBy(),
+          v.approvedAt() == null ? null : v.approvedAt().toString(),
+          v.activatedAt() == null ? null : v.activatedAt().toString(),
+          files);
+    }
+  }
+
+  public record RuleSetSummary(String name, Integer activeVersion, int versions) {}
+
+  public record Validation(String label, boolean valid, List<String> problems) {}
+
+  @GetMapping("/api/rulesets")
+  public List<RuleSetSummary> list() {
+    return registry.names().stream()
+        .map(
+            name -> {
+              List<RuleSetVersion> versions = registry.versions(name);
+              Integer active =
+                  versions.stream()
+                      .filter(v -> v.status() == RuleSetVersion.Status.ACTIVE)
+                      .map(RuleSetVersion::version)
+                      .findFirst()
+                      .orElse(null);
+              return new RuleSetSummary(name, active, versions.size());
+            })
+        .toList();
+  }
+
+  @GetMapping("/api/rulesets/{name}/versions")
+  public List<VersionView> versions(@PathVariable String name) {
+    return registry.versions(name).stream().map(v -> VersionView.of(v, null)).toList();
+  }
+
+  @GetMapping("/api/rulesets/{name}/versions/{version}")
+  public VersionView version(@PathVariable String name, @PathVariable int version) {
+    return view(name, version);
+  }
+
+  @GetMapping(
+      value = "/api/rulesets/{name}/versions/{version}/files/{file}",
+      produces = MediaType.TEXT_PLAIN_VALUE)
+  public String file(
+      @PathVariable String name, @PathVariable int version, @PathVariable String file) {
+    String content = registry.files(name, version).file(file);
+    if (content == null) {
+      throw new RuleSetException(
+          RuleSetException.Reason.NOT_FOUND, "no file " + file + " in " + name + "@" + version);
+    }
+    return content;
+  }
+
+  /** A new draft from {@code from} (default: the active version). */
+  @PostMapping("/api/rulesets/{name}/versions")
+  public ResponseEntity<VersionView> createDraft(
+      @PathVariable String name, @RequestParam(required = false) Integer from, Principal user) {
+    int base =
+        from != null
+            ? from
+            : registry.versions(name).stream()
+                .filter(v -> v.status() == RuleSetVersion.Status.ACTIVE)
+                .findFirst()
+                .orElseThrow()
+                .version();
+    RuleSetVersion draft = registry.createDraft(name, base, user.getName());
+    return ResponseEntity.created(
+            URI.create("/api/rulesets/" + name + "/versions/" + draft.version()))
+        .body(view(name, draft.version()));
+  }
+
+  @PutMapping(
+      value = "/api/rulesets/{name}/versions/{version}/files/{file}",
+      consumes = MediaType.TEXT_PLAIN_VALUE)
+  public VersionView editFile(
+      @PathVariable String name,
+      @PathVariable int version,
+      @PathVariable String file,
+      @RequestBody String content,
+      Principal user) {
+    registry.editFile(name, version, file, content, user.getName());
+    return view(name, version);
+  }
+
+  @PostMapping("/api/rulesets/{name}/versions/{version}/validate")
+  public Validation validate(@PathVariable String name, @PathVariable int version, Principal user) {
+    List<String> problems = registry.validate(name, version, user.getName());
+    return new Validation(name + "@" + version, problems.isEmpty(), problems);
+  }
+
+  /** Draft against active over up to {@code limit} stored patients, as of {@code asOf}. */
+  @PostMapping("/api/rulesets/{name}/versions/{version}/preview")
+  public ImpactPreview.Impact preview(
+      @PathVariable String name,
+      @PathVariable int version,
+      @RequestParam(required = false) LocalDate asOf,
+      @RequestParam(required = false) Integer limit) {
+    RuleSet candidate = registry.files(name, version);
+    return preview.stored(candidate, asOf, limit == null ? DEFAULT_PREVIEW_PATIENTS : limit);
+  }
+
+  @PostMapping("/api/rulesets/{name}/versions/{version}/approve")
+  public VersionView approve(@PathVariable String name, @PathVariable int version, Principal user) {
+    registry.approve(name, version, user.getName());
+    return view(name, version);
+  }
+
+  /**
+   * Compiles and activates off this request's thread; answers with the active version when that
+   * takes less than {@code cocare.rulesets.activation-wait}, else 202 Accepted (poll the version).
+   */
+  @PostMapping("/api/rulesets/{name}/versions/{version}/activate")
+  public ResponseEntity<VersionView> activate(
+      @PathVariable String name, @PathVariable int version, Principal user) {
+    return awaited(name, registry.activate(name, version, user.getName()), version);
+  }
+
+  @PostMapping("/api/rulesets/{name}/rollback")
+  public ResponseEntity<VersionView> rollback(
+      @PathVariable String name, @RequestParam int to, Principal user) {
+    return awaited(name, registry.rollback(name, to, user.getName()), to);
+  }
+
+  @GetMapping("/api/rulesets/{name}/audit")
+  public List<AuditEntry> audit(@PathVariable String name) {
+    return registry.audit(name);
+  }
+
+  @GetMapping(value = "/api/rulesets/{name}/diff", produces = MediaType.TEXT_PLAIN_VALUE)
+  public String diff(@PathVariable String name, @RequestParam int from, @RequestParam int to) {
+    return registry.diff(name, from, to);
+  }
+
+  @GetMapping(value = "/api/rulesets/{name}/versions/{version}/export")
+  public ResponseEntity<byte[]> export(@PathVariable String name, @PathVariable int version) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("application/zip"))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"" + name + "-" + version + ".zip\"")
+        .body(registry.export(name, version));
+  }
+
+  @PostMapping(value = "/api/rulesets/import", consumes = "application/zip")
+  public ResponseEntity<VersionView> importZip(@RequestBody byte[] zip, Principal user) {
+    RuleSetVersion draft = registry.importZip(zip, user.getName());
+    return ResponseEntity.created(
+            URI.create("/api/rulesets/" + draft.name() + "/versions/" + draft.version()))
+        .body(view(draft.name(), draft.version()));
+  }
+
+  private ResponseEntity<VersionView> awaited(
+      String name, CompletableFuture<RuleSetVersion> switching, int version) {
+    try {
+      RuleSetVersion done =
+          switching.get(properties.activationWait().toMillis(), TimeUnit.MILLISECONDS);
+      return ResponseEntity.ok(view(name, done.version()));
+    } catch (TimeoutException e) {
+      return ResponseEntity.accepted()
+          .location(URI.create("/api/rulesets/" + name + "/versions/" + version))
+          .body(view(name, version));
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuleSetException refused) {
+        throw refused;
+      }
+      throw new IllegalStateException("activation failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while activating", e);
+    }
+  }
+
+  private VersionView view(String name, int version) {
+    return VersionView.of(
+        registry.version(name, version),
+        List.copyOf(registry.files(name, version).files().keySet()));
+  }
+}

@@ -1,0 +1,236 @@
+package org.cocare.routes.rulesets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.cocare.routes.ApplicationIT;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The rule-set API over real HTTP: draft, edit, validate, four-eyes approval, activation that the
+ * next evaluation follows, roll back, refusal of broken and unsafe drafts with their lines, and an
+ * activation in the middle of a burst of messages that loses none.
+ */
+class RuleSetApiIT extends ApplicationIT {
+  private static final String BASE = "/api/rulesets/cocare-default";
+  private static final String TEXT = "text/plain";
+
+  @AfterEach
+  void backToVersionOne() {
+    if (activeVersion() != 1) {
+      assertThat(post("approver", BASE + "/rollback?to=1", TEXT, new byte[0]).statusCode())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void list_showsTheDefaultsAsVersionOne_active() {
+    JsonNode list = json(get("clinician", "/api/rulesets"));
+
+    assertThat(list.findValuesAsString("name")).contains("cocare-default");
+    assertThat(activeVersion()).isEqualTo(1);
+    assertThat(get("clinician", BASE + "/versions/1/files/parameters.properties").body())
+        .contains("uspstf.hcv.min-age=18");
+  }
+
+  @Test
+  void changedThreshold_approvedBySomeoneElse_activated_isWhatTheNextPatientGets_untilRolledBack() {
+    int draft = newDraft();
+    editParameter(draft, "uspstf.hcv.min-age=18", "uspstf.hcv.min-age=21");
+    assertThat(
+            json(post("clinician", path(draft, "validate"), TEXT, new byte[0]))
+                .path("valid")
+                .asBoolean())
+        .isTrue();
+
+    assertThat(post("clinician", path(draft, "approve"), TEXT, new byte[0]).statusCode())
+        .isEqualTo(403);
+    assertThat(post("approver", path(draft, "activate"), TEXT, new byte[0]).statusCode())
+        .as("a draft is not activated before approval")
+        .isEqualTo(409);
+    HttpResponse<String> approved = post("approver", path(draft, "approve"), TEXT, new byte[0]);
+    assertThat(approved.statusCode()).isEqualTo(200);
+    assertThat(json(approved).path("approvedBy").asString()).isEqualTo("approver");
+
+    HttpResponse<String> activated = post("approver", path(draft, "activate"), TEXT, new byte[0]);
+    assertThat(activated.statusCode()).isEqualTo(200);
+    assertThat(json(activated).path("status").asString()).isEqualTo("active");
+    assertThat(activeVersion()).isEqualTo(draft);
+
+    sendPatient("young", "2006-06-01");
+    JsonNode recommendations = json(get("clinician", "/api/patients/young/recommendations"));
+    assertThat(recommendations.findValuesAsString("code")).doesNotContain("screening-hcv");
+    assertThat(recommendations.findValuesAsString("ruleSetVersion"))
+        .containsOnly("cocare-default@" + draft);
+
+    assertThat(post("approver", BASE + "/rollback?to=1", TEXT, new byte[0]).statusCode())
+        .isEqualTo(200);
+    sendPatient("young-again", "2006-06-01");
+    JsonNode after = json(get("clinician", "/api/patients/young-again/recommendations"));
+    assertThat(after.findValuesAsString("code")).contains("screening-hcv");
+    assertThat(after.findValuesAsString("ruleSetVersion")).containsOnly("cocare-default@1");
+
+    JsonNode audit = json(get("clinician", BASE + "/audit"));
+    assertThat(audit.findValuesAsString("action"))
+        .containsSubsequence(
+            "created", "edited", "validated", "approved", "activated", "rolled-back");
+    assertThat(get("clinician", BASE + "/diff?from=1&to=" + draft).body())
+        .contains("+uspstf.hcv.min-age=21");
+  }
+
+  @Test
+  void syntaxError_isReportedWithItsFileAndLine_andCannotBeApproved() {
+    int draft = newDraft();
+    String drl = "package org.cocare.rules.local\n\nrule \"broken\"\nwhen\n  eval( \nthen\nend\n";
+    assertThat(
+            put(
+                    "clinician",
+                    path(draft, "files/local.drl"),
+                    TEXT,
+                    drl.getBytes(StandardCharsets.UTF_8))
+                .statusCode())
+        .isEqualTo(200);
+
+    JsonNode validation = json(post("clinician", path(draft, "validate"), TEXT, new byte[0]));
+
+    assertThat(validation.path("valid").asBoolean()).isFalse();
+    assertThat(validation.path("problems").get(0).asString()).startsWith("local.drl:");
+    HttpResponse<String> approve = post("approver", path(draft, "approve"), TEXT, new byte[0]);
+    assertThat(approve.statusCode()).isEqualTo(422);
+    assertThat(approve.body())
+        .contains("OperationOutcome")
+        .contains("COCARE-4001")
+        .contains("local.drl:");
+  }
+
+  @Test
+  void systemExit_javaIoFile_andReflection_areRefusedAtValidation_namingTheLine() {
+    int draft = newDraft();
+    String[] unsafe = {
+      "  System.exit(0);",
+      "  new java.io.File(\"/tmp/x\").delete();",
+      "  Class.forName(\"java.lang.Runtime\");"
+    };
+    for (String consequence : unsafe) {
+      String drl =
+          "package org.cocare.rules.local\n\nrule \"x\"\nwhen\nthen\n" + consequence + "\nend\n";
+      put("clinician", path(draft, "files/local.drl"), TEXT, drl.getBytes(StandardCharsets.UTF_8));
+
+      JsonNode validation = json(post("clinician", path(draft, "validate"), TEXT, new byte[0]));
+
+      assertThat(validation.path("valid").asBoolean()).as(consequence).isFalse();
+      assertThat(validation.path("problems").get(0).asString())
+          .as(consequence)
+          .startsWith("local.drl:6:");
+      assertThat(post("approver", path(draft, "approve"), TEXT, new byte[0]).statusCode())
+          .as(consequence)
+          .isEqualTo(422);
+    }
+  }
+
+  @Test
+  void onlyCliniciansEdit_andIntegrationCannotRead() {
+    assertThat(post("approver", BASE + "/versions", TEXT, new byte[0]).statusCode()).isEqualTo(403);
+    assertThat(get("integration", "/api/rulesets").statusCode()).isEqualTo(403);
+    assertThat(
+            put(
+                    "clinician",
+                    BASE + "/versions/1/files/parameters.properties",
+                    TEXT,
+                    "x=1".getBytes())
+                .statusCode())
+        .as("version 1 is active, not a draft")
+        .isEqualTo(409);
+  }
+
+  @Test
+  void activationDuringABurstOfMessages_losesNone_andEachRecommendationNamesItsVersion()
+      throws Exception {
+    int draft = newDraft();
+    editParameter(draft, "uspstf.hcv.min-age=18", "uspstf.hcv.min-age=21");
+    post("approver", path(draft, "approve"), TEXT, new byte[0]);
+    int patients = 40;
+    ExecutorService senders = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Integer>> sent = new ArrayList<>();
+      for (int i = 0; i < patients; i++) {
+        String id = "burst-" + i;
+        sent.add(senders.submit(() -> sendPatient(id, "1980-01-01")));
+        if (i == patients / 2) {
+          sent.add(
+              senders.submit(
+                  () -> post("approver", path(draft, "activate"), TEXT, new byte[0]).statusCode()));
+        }
+      }
+      for (Future<Integer> status : sent) {
+        assertThat(status.get()).isIn(200, 201);
+      }
+    } finally {
+      senders.shutdown();
+    }
+
+    assertThat(count("messages")).isEqualTo(patients);
+    assertThat(
+            jdbc.sql("select count(*) from messages where status <> 'processed'")
+                .query(Integer.class)
+                .single())
+        .isZero();
+    List<String> versions =
+        jdbc.sql("select distinct rule_set_version from recommendations")
+            .query(String.class)
+            .list();
+    assertThat(versions).isNotEmpty().isSubsetOf("cocare-default@1", "cocare-default@" + draft);
+    assertThat(
+            jdbc.sql("select count(distinct patient_id) from recommendations")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(patients);
+  }
+
+  private int newDraft() {
+    HttpResponse<String> created = post("clinician", BASE + "/versions", TEXT, new byte[0]);
+    assertThat(created.statusCode()).isEqualTo(201);
+    return json(created).path("version").asInt();
+  }
+
+  private void editParameter(int draft, String from, String to) {
+    String parameters = get("clinician", path(draft, "files/parameters.properties")).body();
+    assertThat(parameters).contains(from);
+    assertThat(
+            put(
+                    "clinician",
+                    path(draft, "files/parameters.properties"),
+                    TEXT,
+                    parameters.replace(from, to).getBytes(StandardCharsets.UTF_8))
+                .statusCode())
+        .isEqualTo(200);
+  }
+
+  private int activeVersion() {
+    for (JsonNode summary : json(get("clinician", "/api/rulesets"))) {
+      if (summary.path("name").asString().equals("cocare-default")) {
+        return summary.path("activeVersion").asInt();
+      }
+    }
+    throw new AssertionError("no cocare-default");
+  }
+
+  private int sendPatient(String id, String birthDate) {
+    String patient =
+        "{\"resourceType\":\"Patient\",\"id\":\"" + id + "\",\"birthDate\":\"" + birthDate + "\"}";
+    return put("integration", "/fhir/Patient/" + id, "application/fhir+json", patient.getBytes())
+        .statusCode();
+  }
+
+  private static String path(int version, String action) {
+    return BASE + "/versions/" + version + "/" + action;
+  }
+}
