@@ -210,9 +210,9 @@ class RuleSetTest {
   }
 
   @Test
-  void ruleSetWithoutDrl_isRefused() {
+  void ruleSetWithoutDrlOrDecisionTable_isRefused() {
     TreeMap<String, String> files = new TreeMap<>(DEFAULT.files());
-    files.keySet().removeIf(name -> name.endsWith(".drl"));
+    files.keySet().removeIf(name -> name.endsWith(".drl") || RuleSet.isDecisionTable(name));
 
     assertThatThrownBy(() -> new RuleSet("cocare-default", "1", files))
         .isInstanceOf(IllegalArgumentException.class)
