@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.cocare.rules.model.GapClosed;
 import org.cocare.rules.model.Parameters;
@@ -14,6 +15,9 @@ import org.cocare.rules.model.PatientFact;
 import org.cocare.rules.recommendation.Kind;
 import org.cocare.rules.recommendation.Priority;
 import org.cocare.rules.recommendation.Recommendation;
+import org.cocare.rules.ruleset.DecisionTable;
+import org.cocare.rules.ruleset.RuleBase;
+import org.cocare.rules.ruleset.RuleSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,13 +25,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Edges of colorectal screening (USPSTF 2021, ages 45 to 75; colonoscopy within 10 years, stool
- * test within 12 months), with every date computed from one as-of date so the edge is exact.
+ * Edges of colorectal screening (USPSTF 2021, ages 45 to 75 in the decision table
+ * screening-age-bands.drl.csv; colonoscopy within 10 years, stool test within 12 months), with
+ * every date computed from one as-of date so the edge is exact.
  */
 class ColorectalScreeningBoundaryTest {
   private static final LocalDate AS_OF = LocalDate.of(2025, 6, 15);
   private static final String CODE = "screening-colorectal";
   private static final LocalDate AGE_58 = AS_OF.minusYears(58).minusMonths(3);
+  private static final String AGE_BANDS = "screening-age-bands.drl.csv";
+  private static final Parameters PARAMETERS = RuleHarness.RULE_SET.parameters();
 
   static Stream<Arguments> ages() {
     return Stream.of(
@@ -136,12 +143,33 @@ class ColorectalScreeningBoundaryTest {
   }
 
   @Test
-  void minimumAgeRaisedTo50_leaves47YearOldWithoutReminder() {
+  void tableMinimumAgeRaisedTo50_leaves47YearOldWithoutReminder() {
     List<Object> facts = List.of(RuleHarness.patient("p", AS_OF.minusYears(47)));
-    Parameters raised = with("colorectal.min-age", "50");
+    RuleBase raised = RuleHarness.compile(withColorectalMinimumAge(RuleHarness.RULE_SET, "50"));
 
     assertThat(colorectal(RuleHarness.evaluate(AS_OF, facts))).hasSize(1);
-    assertThat(colorectal(RuleHarness.evaluate(AS_OF, facts, raised))).isEmpty();
+    assertThat(colorectal(RuleHarness.evaluate(raised, AS_OF, facts, PARAMETERS))).isEmpty();
+  }
+
+  @Test
+  void tableMinimumAgeLoweredTo40_reminds42YearOld_andBackTo45_doesNotAgain() {
+    List<Object> facts = List.of(RuleHarness.patient("p", AS_OF.minusYears(42)));
+    RuleSet lowered = withColorectalMinimumAge(RuleHarness.RULE_SET, "40");
+    RuleSet restored = withColorectalMinimumAge(lowered, "45");
+
+    assertThat(colorectal(RuleHarness.evaluate(AS_OF, facts))).isEmpty();
+    assertThat(
+            colorectal(
+                RuleHarness.evaluate(RuleHarness.compile(lowered), AS_OF, facts, PARAMETERS)))
+        .singleElement()
+        .satisfies(r -> assertThat(r.reason()).startsWith("Aged 40 to 75 "));
+    assertThat(
+            colorectal(
+                RuleHarness.evaluate(RuleHarness.compile(restored), AS_OF, facts, PARAMETERS)))
+        .isEmpty();
+    assertThat(restored.contentHash())
+        .as("changing the cell back restores the table byte for byte")
+        .isEqualTo(RuleHarness.RULE_SET.contentHash());
   }
 
   @Test
@@ -180,6 +208,20 @@ class ColorectalScreeningBoundaryTest {
 
   private static List<Recommendation> colorectal(RuleHarness.Output output) {
     return output.recommendations().stream().filter(r -> r.code().equals(CODE)).toList();
+  }
+
+  /** The rule set with the colorectal row's "Minimum age" cell of the age-band table changed. */
+  private static RuleSet withColorectalMinimumAge(RuleSet ruleSet, String age) {
+    DecisionTable table = DecisionTable.of(ruleSet, AGE_BANDS);
+    int row =
+        table.rows().stream()
+            .filter(r -> table.cell(r.number(), "Rule").equals("classify-colorectal-eligible"))
+            .findFirst()
+            .orElseThrow()
+            .number();
+    TreeMap<String, String> files = new TreeMap<>(ruleSet.files());
+    files.put(AGE_BANDS, table.withCell(row, "Minimum age", age));
+    return new RuleSet(ruleSet.name(), ruleSet.version(), files);
   }
 
   private static Parameters with(String name, String value) {

@@ -9,12 +9,16 @@ import java.util.TreeMap;
 import org.cocare.rules.model.EvaluationContext;
 import org.cocare.rules.model.PatientFact;
 import org.cocare.rules.recommendation.Recommendation;
+import org.cocare.rules.ruleset.DecisionTable;
 import org.cocare.rules.ruleset.RuleSet;
 import org.cocare.rules.ruleset.RuleSetCompilationException;
 import org.junit.jupiter.api.Test;
 
 class RuleEngineTest {
   static final RuleSet DEFAULT = RuleSet.loadDefault();
+
+  /** The decision table holding the colorectal screening age band (45 to 75). */
+  static final String AGE_BANDS = "screening-age-bands.drl.csv";
 
   @Test
   void sameContent_isCompiledOnce_evenUnderAnotherVersion() {
@@ -32,12 +36,13 @@ class RuleEngineTest {
         "parameters.properties",
         files
             .get("parameters.properties")
-            .replace("colorectal.min-age=45", "colorectal.min-age=50"));
+            .replace("colorectal.due-days=30", "colorectal.due-days=14"));
 
     CompiledRuleSet changed = engine.compile(new RuleSet(DEFAULT.name(), "2", files));
 
     assertThat(changed.ruleSet().contentHash()).isNotEqualTo(DEFAULT.contentHash());
-    assertThat(changed.parameters().intValue("colorectal.min-age")).isEqualTo(50);
+    assertThat(changed.ruleBase()).isNotSameAs(engine.active().ruleBase());
+    assertThat(changed.parameters().intValue("colorectal.due-days")).isEqualTo(14);
   }
 
   @Test
@@ -81,11 +86,8 @@ class RuleEngineTest {
   void evaluation_usesTheActiveVersion_andSaysWhichItWas() {
     RuleEngine engine = new RuleEngine(DEFAULT);
     TreeMap<String, String> files = new TreeMap<>(DEFAULT.files());
-    files.put(
-        "parameters.properties",
-        files
-            .get("parameters.properties")
-            .replace("colorectal.min-age=45", "colorectal.min-age=50"));
+    DecisionTable ageBands = DecisionTable.of(DEFAULT, AGE_BANDS);
+    files.put(AGE_BANDS, ageBands.withCell(ageBands.rows().get(0).number(), "Minimum age", "50"));
     LocalDate asOf = LocalDate.of(2026, 6, 1);
     List<Object> patient47 =
         List.of(new PatientFact("p", asOf.minusYears(47), "female", null, false));

@@ -2,9 +2,11 @@ package org.cocare.rules.ruleset;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cocare.rules.content.Catalogue;
@@ -75,18 +77,47 @@ public final class RuleBase {
   public record Derivation(Object fact, String rule, String source) {}
 
   /**
-   * Compiles the rule set's DRL and reads its content catalogue; fails with every DRL error's file,
-   * line and column, or with what is wrong in the catalogue.
+   * Compiles the rule set's DRL and decision tables and reads its content catalogue; fails with
+   * every DRL error's file, line and column, every decision-table error's file, row and column, or
+   * with what is wrong in the catalogue.
+   *
+   * <p>A decision table ({@code .drl.csv}, {@code .drl.xlsx}) is turned into DRL by Drools' {@code
+   * SpreadsheetCompiler} and from there on is DRL like the rest: checked for safety and compiled
+   * with the other files, so its rules may use the types they declare. Only the messages differ:
+   * they name the table's row and column, not a line of generated DRL (see {@link TableProblems}).
    *
    * <p>DRL that reaches past the fact model and helpers ({@link RuleSafety}) is refused the same
    * way, before Drools sees it: compiling a consequence is the first step to running it, and every
-   * path to a usable rule base (validating a draft, activating a version) comes through here.
+   * path to a usable rule base (validating a draft, activating a version) comes through here. A
+   * table cell is rule text too: {@code System.exit(0)} in an action cell is refused by its row and
+   * column.
    */
   public static RuleBase compile(RuleSet ruleSet) {
-    List<RuleSafety.Violation> unsafe = RuleSafety.check(ruleSet);
-    if (!unsafe.isEmpty()) {
-      throw new RuleSetCompilationException(
-          ruleSet.label(), unsafe.stream().map(RuleSafety.Violation::toString).toList());
+    Map<String, String> sources = new TreeMap<>(ruleSet.drlFiles());
+    Map<String, DecisionTable> tables = new TreeMap<>();
+    List<String> problems = new ArrayList<>();
+    for (String name : ruleSet.decisionTables().keySet()) {
+      try {
+        DecisionTable table = DecisionTable.of(ruleSet, name);
+        sources.put(name, table.drl());
+        tables.put(name, table);
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    Map<String, TableProblems> tableProblems = new TreeMap<>();
+    tables.forEach((name, table) -> tableProblems.put(name, new TableProblems(table)));
+    for (RuleSafety.Violation violation : RuleSafety.check(sources)) {
+      TableProblems inTable = tableProblems.get(violation.file());
+      if (inTable == null) {
+        problems.add(violation.toString());
+      } else {
+        inTable.add(violation);
+      }
+    }
+    tableProblems.values().forEach(t -> problems.addAll(t.messages()));
+    if (!problems.isEmpty()) {
+      throw new RuleSetCompilationException(ruleSet.label(), problems);
     }
     Catalogue catalogue;
     try {
@@ -116,19 +147,45 @@ public final class RuleBase {
         .setDefault(true)
         .setType(KieSessionModel.KieSessionType.STATELESS);
     files.writeKModuleXML(module.toXML());
-    ruleSet.drlFiles().forEach((name, drl) -> files.write(RESOURCES + folder(drl) + name, drl));
+    // Generated DRL goes in as DRL (the table's name plus .drl), so Drools does not convert the
+    // table a second time and its messages come back with a path that leads to the table.
+    Map<String, String> tableByPath = new HashMap<>();
+    sources.forEach(
+        (name, drl) -> {
+          String path = folder(drl) + name + (tables.containsKey(name) ? ".drl" : "");
+          if (tables.containsKey(name)) {
+            tableByPath.put(path, name);
+          }
+          files.write(RESOURCES + path, drl);
+        });
     KieBuilder builder = kie.newKieBuilder(files).buildAll();
-    List<String> errors =
-        builder.getResults().getMessages(Message.Level.ERROR).stream()
-            .map(
-                m ->
-                    (m.getPath() == null
-                            ? ""
-                            : m.getPath().substring(m.getPath().lastIndexOf('/') + 1))
-                        + (m.getLine() > 0 ? ":" + m.getLine() + ":" + m.getColumn() : "")
-                        + " "
-                        + m.getText())
-            .toList();
+    List<String> errors = new ArrayList<>();
+    for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+      String table = m.getPath() == null ? null : tableByPath.get(m.getPath());
+      if (table != null) {
+        tableProblems.get(table).add(m.getLine(), m.getText());
+      } else {
+        errors.add(
+            (m.getPath() == null ? "" : m.getPath().substring(m.getPath().lastIndexOf('/') + 1))
+                + (m.getLine() > 0 ? ":" + m.getLine() + ":" + m.getColumn() : "")
+                + " "
+                + m.getText());
+      }
+    }
+    if (tableProblems.values().stream().anyMatch(TableProblems::unparsed) && !errors.isEmpty()) {
+      // Once a package does not parse, Drools no longer resolves the types the other files declare
+      // and reports each use of them: dozens of errors with one cause, in the table.
+      int echoes = errors.size();
+      errors.clear();
+      tableProblems.values().forEach(t -> errors.addAll(t.messages()));
+      errors.add(
+          "and "
+              + echoes
+              + " follow-on errors in other files, which Drools reports while a decision table"
+              + " cannot be read: fix the table first");
+    } else {
+      tableProblems.values().forEach(t -> errors.addAll(t.messages()));
+    }
     if (!errors.isEmpty()) {
       throw new RuleSetCompilationException(ruleSet.label(), errors);
     }

@@ -190,11 +190,17 @@ final class RuleSafety {
 
   /** Every violation in the rule set's DRL files, in file order; empty when the text is safe. */
   static List<Violation> check(RuleSet ruleSet) {
+    return check(ruleSet.drlFiles());
+  }
+
+  /**
+   * Every violation in the DRL by file name, in file order. Types declared in one file may be used
+   * in the others, so the DRL generated from decision tables is checked together with the files.
+   */
+  static List<Violation> check(Map<String, String> drlByFile) {
     List<Violation> violations = new ArrayList<>();
     Map<String, List<Token>> lexed = new LinkedHashMap<>();
-    ruleSet
-        .drlFiles()
-        .forEach((file, drl) -> lexed.put(file, new Lexer(file, drl, violations).lex()));
+    drlByFile.forEach((file, drl) -> lexed.put(file, new Lexer(file, drl, violations).lex()));
     Set<String> declared = new HashSet<>();
     lexed.forEach((file, tokens) -> declared.addAll(declaredTypes(file, tokens, violations)));
     lexed.forEach((file, tokens) -> new FileCheck(file, tokens, declared, violations).run());

@@ -7,9 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -21,6 +24,14 @@ import org.cocare.rules.model.Parameters;
 /**
  * A versioned rule set: its files by name, in a stable order. The content hash covers names and
  * contents, so two rule sets with the same text share one compiled rule base.
+ *
+ * <p>Rules are DRL files ({@code .drl}) and decision tables ({@code .drl.csv}, {@code .drl.xlsx};
+ * see {@link DecisionTable}). Every file is held as text, so a rule set stays one map of strings
+ * that is stored, hashed, compared and sent as JSON the same way whatever it holds. The one binary
+ * kind, a file whose name ends in {@value #XLSX}, is held as its bytes in Base64 (RFC 4648, without
+ * line breaks): {@link #fileBytes(String)} decodes it, {@link #fromClasspath(String)} encodes it,
+ * and the constructor refuses such a file whose text is not Base64. The content hash covers the
+ * Base64 text, which is as exact as the bytes.
  */
 public record RuleSet(String name, String version, SortedMap<String, String> files) {
 
@@ -32,6 +43,12 @@ public record RuleSet(String name, String version, SortedMap<String, String> fil
   public static final String CATALOGUE_FILE = "catalogue.csv";
   public static final String CATALOGUE_TEXTS_FILE = "catalogue-texts.csv";
 
+  /** Files with this suffix are binary, held in Base64. */
+  public static final String XLSX = ".xlsx";
+
+  static final String CSV_TABLE = ".drl.csv";
+  static final String XLSX_TABLE = ".drl.xlsx";
+
   public RuleSet {
     if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
       throw new IllegalArgumentException(
@@ -41,9 +58,29 @@ public record RuleSet(String name, String version, SortedMap<String, String> fil
       throw new IllegalArgumentException("rule set " + name + " needs a version");
     }
     files = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(files));
-    if (files.keySet().stream().noneMatch(f -> f.endsWith(".drl"))) {
-      throw new IllegalArgumentException("rule set " + name + " has no .drl file");
+    if (files.keySet().stream().noneMatch(f -> f.endsWith(".drl") || isDecisionTable(f))) {
+      throw new IllegalArgumentException(
+          "rule set " + name + " has no .drl file and no decision table (.drl.csv, .drl.xlsx)");
     }
+    files.forEach(
+        (file, content) -> {
+          if (file.endsWith(XLSX)) {
+            try {
+              Base64.getDecoder().decode(content);
+            } catch (IllegalArgumentException e) {
+              throw new IllegalArgumentException(
+                  "rule set " + name + ": " + file + " must be held as Base64: " + e.getMessage(),
+                  e);
+            }
+          }
+        });
+  }
+
+  /**
+   * Whether the file is a decision table Cocare compiles: {@code .drl.csv} or {@code .drl.xlsx}.
+   */
+  public static boolean isDecisionTable(String fileName) {
+    return fileName.endsWith(CSV_TABLE) || fileName.endsWith(XLSX_TABLE);
   }
 
   /** Name and version as recorded on every recommendation, e.g. {@code cocare-default@1}. */
@@ -79,21 +116,60 @@ public record RuleSet(String name, String version, SortedMap<String, String> fil
     return drl;
   }
 
+  /** The decision tables ({@code .drl.csv}, {@code .drl.xlsx}) as stored, by name. */
+  public SortedMap<String, String> decisionTables() {
+    SortedMap<String, String> tables = new TreeMap<>();
+    files.forEach(
+        (file, content) -> {
+          if (isDecisionTable(file)) {
+            tables.put(file, content);
+          }
+        });
+    return tables;
+  }
+
   private static final java.util.regex.Pattern VALUE_SET_USE =
       java.util.regex.Pattern.compile("[iI]nValueSet\\(\\s*\"([^\"]+)\"\\s*\\)");
 
-  /** The canonical URLs of every value set the DRL asks about with {@code inValueSet("...")}. */
+  /**
+   * The canonical URLs of every value set the rules ask about with {@code inValueSet("...")}: in
+   * the DRL files and in the DRL generated from the decision tables. A table that cannot be read is
+   * skipped here; compiling the rule set reports it.
+   */
   public java.util.SortedSet<String> valueSetsUsed() {
     java.util.SortedSet<String> urls = new java.util.TreeSet<>();
-    drlFiles()
-        .values()
-        .forEach(drl -> VALUE_SET_USE.matcher(drl).results().forEach(m -> urls.add(m.group(1))));
+    List<String> sources = new ArrayList<>(drlFiles().values());
+    for (String table : decisionTables().keySet()) {
+      try {
+        sources.add(DecisionTable.of(this, table).drl());
+      } catch (IllegalArgumentException e) {
+        // reported by RuleBase.compile, with the table's row and column
+      }
+    }
+    sources.forEach(drl -> VALUE_SET_USE.matcher(drl).results().forEach(m -> urls.add(m.group(1))));
     return urls;
   }
 
-  /** The file's content, or null when the rule set has no such file. */
+  /**
+   * The file's content, or null when the rule set has no such file; a {@value #XLSX} file's is
+   * Base64 (see {@link #fileBytes(String)}).
+   */
   public String file(String fileName) {
     return files.get(fileName);
+  }
+
+  /**
+   * The file's bytes: decoded from Base64 for a {@value #XLSX} file, UTF-8 otherwise; null when the
+   * rule set has no such file.
+   */
+  public byte[] fileBytes(String fileName) {
+    String content = files.get(fileName);
+    if (content == null) {
+      return null;
+    }
+    return fileName.endsWith(XLSX)
+        ? Base64.getDecoder().decode(content)
+        : content.getBytes(StandardCharsets.UTF_8);
   }
 
   /** The thresholds in {@value #PARAMETERS_FILE}; empty when the rule set has none. */
@@ -138,17 +214,28 @@ public record RuleSet(String name, String version, SortedMap<String, String> fil
 
   /**
    * Loads a rule set from a classpath folder holding {@code ruleset.properties} (keys {@code name},
-   * {@code version}, {@code files}: a comma-separated list) and the files it lists.
+   * {@code version}, {@code files}: a comma-separated list) and the files it lists: text as UTF-8,
+   * {@value #XLSX} files as their bytes in Base64.
    */
   public static RuleSet fromClasspath(String resourceDir) {
-    Properties manifest = properties(readResource(resourceDir + "/ruleset.properties"));
+    Properties manifest =
+        properties(
+            new String(readResource(resourceDir + "/ruleset.properties"), StandardCharsets.UTF_8));
     SortedMap<String, String> files = new TreeMap<>();
     Arrays.stream(
             Objects.requireNonNull(manifest.getProperty("files"), "ruleset.properties needs files=")
                 .split(","))
         .map(String::trim)
         .filter(f -> !f.isEmpty())
-        .forEach(f -> files.put(f, readResource(resourceDir + "/" + f)));
+        .forEach(
+            f -> {
+              byte[] bytes = readResource(resourceDir + "/" + f);
+              files.put(
+                  f,
+                  f.endsWith(XLSX)
+                      ? Base64.getEncoder().encodeToString(bytes)
+                      : new String(bytes, StandardCharsets.UTF_8));
+            });
     return new RuleSet(manifest.getProperty("name"), manifest.getProperty("version"), files);
   }
 
@@ -162,12 +249,12 @@ public record RuleSet(String name, String version, SortedMap<String, String> fil
     return properties;
   }
 
-  private static String readResource(String path) {
+  private static byte[] readResource(String path) {
     try (InputStream in = RuleSet.class.getClassLoader().getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalStateException("rule set resource not found on the classpath: " + path);
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read rule set resource " + path, e);
     }

@@ -35,6 +35,7 @@ class RuleSetTest {
         .containsExactlyInAnyOrder(
             "education.drl",
             "screening.drl",
+            "screening-age-bands.drl.csv",
             "followup.drl",
             "ecqm-common.drl",
             "cms130.drl",
@@ -65,6 +66,7 @@ class RuleSetTest {
             "followup.drl",
             "screening.drl",
             "uspstf.drl");
+    assertThat(DEFAULT.decisionTables().keySet()).containsExactly("screening-age-bands.drl.csv");
     assertThat(DEFAULT.files().values()).allSatisfy(content -> assertThat(content).isNotBlank());
     assertThat(DEFAULT.file("no-such-file.drl")).isNull();
   }
@@ -87,7 +89,7 @@ class RuleSetTest {
         "parameters.properties",
         files
             .get("parameters.properties")
-            .replace("colorectal.min-age=45", "colorectal.min-age=50"));
+            .replace("colorectal.due-days=30", "colorectal.due-days=14"));
     assertThat(files).isNotEqualTo(DEFAULT.files());
 
     assertThat(new RuleSet("cocare-default", "1", files).contentHash())
@@ -161,7 +163,7 @@ class RuleSetTest {
             });
 
     assertThat(readsByMethod.get("intValue"))
-        .contains("colorectal.min-age", "post-discharge.due-days");
+        .contains("colorectal.due-days", "post-discharge.due-days");
     readsByMethod
         .getOrDefault("intValue", Set.of())
         .forEach(name -> assertThat(parameters.intValue(name)).as(name).isNotNegative());
@@ -185,11 +187,11 @@ class RuleSetTest {
 
   @Test
   void missingParameter_failsNamingIt() {
-    assertThatThrownBy(() -> DEFAULT.parameters().intValue("colorectal.min-agee"))
+    assertThatThrownBy(() -> DEFAULT.parameters().intValue("colorectal.due-dayz"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'colorectal.min-agee'")
+        .hasMessageContaining("'colorectal.due-dayz'")
         .hasMessageContaining("not defined")
-        .hasMessageContaining("colorectal.min-age");
+        .hasMessageContaining("colorectal.due-days");
   }
 
   @Test
@@ -210,9 +212,9 @@ class RuleSetTest {
   }
 
   @Test
-  void ruleSetWithoutDrl_isRefused() {
+  void ruleSetWithoutDrlOrDecisionTable_isRefused() {
     TreeMap<String, String> files = new TreeMap<>(DEFAULT.files());
-    files.keySet().removeIf(name -> name.endsWith(".drl"));
+    files.keySet().removeIf(name -> name.endsWith(".drl") || RuleSet.isDecisionTable(name));
 
     assertThatThrownBy(() -> new RuleSet("cocare-default", "1", files))
         .isInstanceOf(IllegalArgumentException.class)
@@ -253,16 +255,21 @@ class RuleSetTest {
   void everyRule_namesItsSource() {
     Pattern rule = Pattern.compile("(?m)^rule \"([^\"]+)\"\\s*\\n\\s*(@source\\(\"[^\"]+\"\\))?");
     List<String> withoutSource = new java.util.ArrayList<>();
+    Map<String, String> drlByFile = new TreeMap<>(DEFAULT.drlFiles());
     DEFAULT
-        .drlFiles()
-        .forEach(
-            (file, drl) ->
-                rule.matcher(drl)
-                    .results()
-                    .filter(m -> m.group(2) == null)
-                    .forEach(m -> withoutSource.add(file + ": " + m.group(1))));
+        .decisionTables()
+        .keySet()
+        .forEach(table -> drlByFile.put(table, DecisionTable.of(DEFAULT, table).drl()));
+    drlByFile.forEach(
+        (file, drl) ->
+            rule.matcher(drl)
+                .results()
+                .filter(m -> m.group(2) == null)
+                .forEach(m -> withoutSource.add(file + ": " + m.group(1))));
 
-    assertThat(DEFAULT.drlFiles()).isNotEmpty();
+    assertThat(drlByFile).containsKey("screening-age-bands.drl.csv");
+    assertThat(drlByFile.get("screening-age-bands.drl.csv"))
+        .contains("rule \"classify-colorectal-eligible\"");
     assertThat(withoutSource).isEmpty();
   }
 }
