@@ -24,6 +24,7 @@ import org.cocare.engine.rules.CompiledRuleSet;
 import org.cocare.engine.rules.RuleEngine;
 import org.cocare.engine.rulesets.RuleSetException.Reason;
 import org.cocare.engine.rulesets.RuleSetVersion.Status;
+import org.cocare.rules.ruleset.DecisionTable;
 import org.cocare.rules.ruleset.RuleSet;
 import org.cocare.rules.ruleset.RuleSetCompilationException;
 import org.slf4j.Logger;
@@ -205,6 +206,37 @@ public final class RuleSetRegistry {
               diff.isEmpty() ? file + " unchanged" : diff);
         });
     return version(name, draft.version());
+  }
+
+  /**
+   * Changes one cell of a decision table in a draft (the row by its line number in the file, the
+   * column by its label or letter), as an edit of that file: audited with its diff.
+   */
+  public RuleSetVersion editCell(
+      String name, int version, String file, int row, String column, String value, String user) {
+    requireStatus(name, version, Status.DRAFT, "edited");
+    DecisionTable table = table(name, version, file);
+    String changed;
+    try {
+      changed = table.withCell(row, column, value);
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      throw new RuleSetException(Reason.INVALID, e.getMessage());
+    }
+    return editFile(name, version, file, changed, user);
+  }
+
+  /** A decision table of a version, with its columns and rows. */
+  public DecisionTable table(String name, int version, String file) {
+    RuleSet ruleSet = files(name, version);
+    if (ruleSet.file(file) == null || !RuleSet.isDecisionTable(file)) {
+      throw new RuleSetException(
+          Reason.NOT_FOUND, "no decision table " + file + " in " + name + "@" + version);
+    }
+    try {
+      return DecisionTable.of(ruleSet, file);
+    } catch (IllegalArgumentException e) {
+      throw new RuleSetException(Reason.INVALID, e.getMessage());
+    }
   }
 
   /**

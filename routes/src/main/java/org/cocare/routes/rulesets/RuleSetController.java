@@ -14,6 +14,7 @@ import org.cocare.engine.rulesets.RuleSetException;
 import org.cocare.engine.rulesets.RuleSetRegistry;
 import org.cocare.engine.rulesets.RuleSetVersion;
 import org.cocare.routes.config.RuleSetProperties;
+import org.cocare.rules.ruleset.DecisionTable;
 import org.cocare.rules.ruleset.RuleSet;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -150,6 +151,36 @@ public class RuleSetController {
       @RequestBody String content,
       Principal user) {
     registry.editFile(name, version, file, content, user.getName());
+    return view(name, version);
+  }
+
+  /** A decision table as columns (kind, label) and rows (line number, cells), for a form. */
+  public record TableView(
+      String file, List<DecisionTable.Column> columns, List<DecisionTable.Row> rows) {}
+
+  @GetMapping("/api/rulesets/{name}/versions/{version}/tables/{file}")
+  public TableView table(
+      @PathVariable String name, @PathVariable int version, @PathVariable String file) {
+    DecisionTable table = registry.table(name, version, file);
+    return new TableView(file, table.columns(), table.rows());
+  }
+
+  /**
+   * Changes one cell of a draft's decision table: the row by its line, the column by label or
+   * letter.
+   */
+  @PutMapping(
+      value = "/api/rulesets/{name}/versions/{version}/tables/{file}/rows/{row}/cells/{column}",
+      consumes = MediaType.TEXT_PLAIN_VALUE)
+  public VersionView editCell(
+      @PathVariable String name,
+      @PathVariable int version,
+      @PathVariable String file,
+      @PathVariable int row,
+      @PathVariable String column,
+      @RequestBody String value,
+      Principal user) {
+    registry.editCell(name, version, file, row, column, value.strip(), user.getName());
     return view(name, version);
   }
 

@@ -87,6 +87,54 @@ class RuleSetApiIT extends ApplicationIT {
   }
 
   @Test
+  void colorectalStartAgeInTheDecisionTable_previewedApprovedActivated_reachesA42YearOld() {
+    sendPatient("forty-two", "1984-06-01");
+    int draft = newDraft();
+    String table = "tables/screening-age-bands.drl.csv";
+    JsonNode before = json(get("clinician", path(draft, table)));
+    assertThat(before.path("columns").findValuesAsString("label")).contains("Minimum age");
+
+    HttpResponse<String> edited =
+        put(
+            "clinician",
+            path(draft, table + "/rows/11/cells/Minimum%20age"),
+            TEXT,
+            "40".getBytes());
+    assertThat(edited.statusCode()).isEqualTo(200);
+    assertThat(
+            json(get("clinician", path(draft, table))).path("rows").get(0).path("cells").toString())
+        .contains("\"40\"");
+    assertThat(
+            json(post("clinician", path(draft, "validate"), TEXT, new byte[0]))
+                .path("valid")
+                .asBoolean())
+        .isTrue();
+
+    JsonNode preview =
+        json(post("clinician", path(draft, "preview?asOf=2026-11-29"), TEXT, new byte[0]));
+    assertThat(preview.path("changes").toString())
+        .contains("screening-colorectal")
+        .contains("forty-two");
+
+    post("approver", path(draft, "approve"), TEXT, new byte[0]);
+    assertThat(post("approver", path(draft, "activate"), TEXT, new byte[0]).statusCode())
+        .isEqualTo(200);
+    sendPatient("forty-two-b", "1984-06-01");
+    assertThat(
+            json(get("clinician", "/api/patients/forty-two-b/recommendations"))
+                .findValuesAsString("code"))
+        .contains("screening-colorectal");
+
+    assertThat(post("approver", BASE + "/rollback?to=1", TEXT, new byte[0]).statusCode())
+        .isEqualTo(200);
+    sendPatient("forty-two-c", "1984-06-01");
+    assertThat(
+            json(get("clinician", "/api/patients/forty-two-c/recommendations"))
+                .findValuesAsString("code"))
+        .doesNotContain("screening-colorectal");
+  }
+
+  @Test
   void syntaxError_isReportedWithItsFileAndLine_andCannotBeApproved() {
     int draft = newDraft();
     String drl = "package org.cocare.rules.local\n\nrule \"broken\"\nwhen\n  eval( \nthen\nend\n";
