@@ -6,14 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.cocare.engine.intake.MessageStore;
+import org.cocare.engine.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -54,7 +53,7 @@ public final class DeadLetterStore {
                 jdbc.sql(
                         "update dead_letters set failed_at = ?, attempts = attempts + 1, error = ?"
                             + " where id = ?")
-                    .params(time(now), error, open.get().id())
+                    .params(Timestamps.of(now), error, open.get().id())
                     .update();
                 return open.get().id();
               }
@@ -62,7 +61,7 @@ public final class DeadLetterStore {
               jdbc.sql(
                       "insert into dead_letters (id, message_id, failed_at, attempts, error, status)"
                           + " values (?, ?, ?, 1, ?, ?)")
-                  .params(newId, messageId, time(now), error, code(DeadLetter.Status.OPEN))
+                  .params(newId, messageId, Timestamps.of(now), error, code(DeadLetter.Status.OPEN))
                   .update();
               return newId;
             });
@@ -74,7 +73,11 @@ public final class DeadLetterStore {
   public void resolve(String messageId, Instant at) {
     jdbc.sql(
             "update dead_letters set status = ?, replayed_at = ? where message_id = ? and status = ?")
-        .params(code(DeadLetter.Status.REPLAYED), time(at), messageId, code(DeadLetter.Status.OPEN))
+        .params(
+            code(DeadLetter.Status.REPLAYED),
+            Timestamps.of(at),
+            messageId,
+            code(DeadLetter.Status.OPEN))
         .update();
   }
 
@@ -120,19 +123,14 @@ public final class DeadLetterStore {
     return status.name().toLowerCase(Locale.ROOT);
   }
 
-  private static OffsetDateTime time(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
-
   private static DeadLetter map(ResultSet rs) throws SQLException {
-    OffsetDateTime replayed = rs.getObject("replayed_at", OffsetDateTime.class);
     return new DeadLetter(
         rs.getString("id"),
         rs.getString("message_id"),
-        rs.getObject("failed_at", OffsetDateTime.class).toInstant(),
+        Timestamps.read(rs, "failed_at"),
         rs.getInt("attempts"),
         rs.getString("error"),
         DeadLetter.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
-        replayed == null ? null : replayed.toInstant());
+        Timestamps.read(rs, "replayed_at"));
   }
 }

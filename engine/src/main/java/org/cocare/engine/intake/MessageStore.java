@@ -3,11 +3,10 @@ package org.cocare.engine.intake;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.cocare.engine.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The append-only store of received messages. Rows are never deleted; only their status moves. */
@@ -30,8 +29,8 @@ public final class MessageStore {
                 + " content_type, content_hash, body, status) values (?, ?, ?, 1, ?, ?, ?, ?, ?)")
         .params(
             id,
-            time(receivedAt),
-            time(receivedAt),
+            Timestamps.of(receivedAt),
+            Timestamps.of(receivedAt),
             source,
             contentType,
             hash,
@@ -94,7 +93,7 @@ public final class MessageStore {
   public void touch(String id, Instant at) {
     jdbc.sql(
             "update messages set receive_count = receive_count + 1, last_received_at = ? where id = ?")
-        .params(time(at), id)
+        .params(Timestamps.of(at), id)
         .update();
   }
 
@@ -118,7 +117,7 @@ public final class MessageStore {
 
   public void markProcessed(String id, Instant at) {
     jdbc.sql("update messages set status = ?, status_detail = null, processed_at = ? where id = ?")
-        .params(MessageStatus.PROCESSED.code(), time(at), id)
+        .params(MessageStatus.PROCESSED.code(), Timestamps.of(at), id)
         .update();
   }
 
@@ -128,20 +127,11 @@ public final class MessageStore {
         .update();
   }
 
-  static OffsetDateTime time(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
-
-  static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
-
   private static StoredMessage map(ResultSet rs, boolean withBody) throws SQLException {
     return new StoredMessage(
         rs.getString("id"),
-        instant(rs, "received_at"),
-        instant(rs, "last_received_at"),
+        Timestamps.read(rs, "received_at"),
+        Timestamps.read(rs, "last_received_at"),
         rs.getInt("receive_count"),
         rs.getString("source"),
         rs.getString("content_type"),
@@ -150,7 +140,7 @@ public final class MessageStore {
         MessageStatus.fromCode(rs.getString("status")),
         rs.getString("status_detail"),
         rs.getString("duplicate_of"),
-        instant(rs, "processed_at"),
+        Timestamps.read(rs, "processed_at"),
         withBody ? rs.getBytes("body") : null);
   }
 }

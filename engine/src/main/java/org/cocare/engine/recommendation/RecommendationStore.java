@@ -4,12 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.cocare.engine.jdbc.Timestamps;
 import org.cocare.fhir.server.RecommendationSource;
 import org.cocare.rules.recommendation.EducationContent;
 import org.cocare.rules.recommendation.IssuedRecommendation;
@@ -76,7 +75,7 @@ public final class RecommendationStore implements RecommendationSource {
             r.priority().code(),
             r.catalogueItem(),
             issued.status().code(),
-            time(issued.issuedAt()),
+            Timestamps.of(issued.issuedAt()),
             content == null ? null : content.language(),
             content == null ? null : content.variant(),
             content == null ? null : content.format(),
@@ -90,17 +89,8 @@ public final class RecommendationStore implements RecommendationSource {
     jdbc.sql(
             "update recommendations set status = ?, closed_at = ?, close_reason = ?, close_evidence"
                 + " = ? where id = ?")
-        .params(status.code(), time(at), reason, evidence, id)
+        .params(status.code(), Timestamps.of(at), reason, evidence, id)
         .update();
-  }
-
-  private static OffsetDateTime time(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 
   private static IssuedRecommendation map(ResultSet rs) throws SQLException {
@@ -133,8 +123,8 @@ public final class RecommendationStore implements RecommendationSource {
         rs.getString("rule_set_version"),
         IssuedRecommendation.Status.valueOf(
             rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
-        instant(rs, "issued_at"),
-        instant(rs, "closed_at"),
+        Timestamps.read(rs, "issued_at"),
+        Timestamps.read(rs, "closed_at"),
         rs.getString("close_reason"),
         rs.getString("close_evidence"));
   }

@@ -3,14 +3,13 @@ package org.cocare.engine.record;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.cocare.engine.jdbc.Timestamps;
 import org.cocare.fhir.facts.ResourceChange;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,10 +65,10 @@ public final class PatientRecordStore {
                 change.resourceId(),
                 change.patientId(),
                 versionId,
-                time(lastUpdated),
+                Timestamps.of(lastUpdated),
                 content,
                 messageId,
-                time(now))
+                Timestamps.of(now))
             .update();
         affected.add(change.patientId());
       } else if (supersedes(incoming, existing.get())) {
@@ -80,10 +79,10 @@ public final class PatientRecordStore {
             .params(
                 change.patientId(),
                 versionId,
-                time(lastUpdated),
+                Timestamps.of(lastUpdated),
                 content,
                 messageId,
-                time(now),
+                Timestamps.of(now),
                 change.resourceType(),
                 change.resourceId())
             .update();
@@ -153,18 +152,12 @@ public final class PatientRecordStore {
                 + " resource_type = ? and resource_id = ?")
         .params(type, id)
         .query(
-            (rs, n) -> {
-              OffsetDateTime updated = rs.getObject("last_updated", OffsetDateTime.class);
-              return new Stored(
-                  rs.getString("patient_id"),
-                  rs.getString("version_id"),
-                  updated == null ? null : updated.toInstant(),
-                  rs.getString("content"));
-            })
+            (rs, n) ->
+                new Stored(
+                    rs.getString("patient_id"),
+                    rs.getString("version_id"),
+                    Timestamps.read(rs, "last_updated"),
+                    rs.getString("content")))
         .optional();
-  }
-
-  private static OffsetDateTime time(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 }

@@ -3,13 +3,12 @@ package org.cocare.engine.rulesets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.cocare.engine.jdbc.Timestamps;
 import org.cocare.engine.rulesets.RuleSetVersion.Status;
 import org.cocare.rules.ruleset.RuleSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,10 +84,10 @@ public final class RuleSetStore {
             version.contentHash(),
             version.basedOn(),
             version.createdBy(),
-            time(version.createdAt()),
+            Timestamps.of(version.createdAt()),
             version.approvedBy(),
-            time(version.approvedAt()),
-            time(version.activatedAt()))
+            Timestamps.of(version.approvedAt()),
+            Timestamps.of(version.activatedAt()))
         .update();
     ruleSet
         .files()
@@ -116,7 +115,7 @@ public final class RuleSetStore {
     jdbc.sql(
             "update rule_set_versions set status = ?, approved_by = ?, approved_at = ? where name"
                 + " = ? and version = ?")
-        .params(Status.APPROVED.code(), approver, time(at), name, version)
+        .params(Status.APPROVED.code(), approver, Timestamps.of(at), name, version)
         .update();
   }
 
@@ -124,7 +123,7 @@ public final class RuleSetStore {
     jdbc.sql(
             "update rule_set_versions set status = ?, activated_at = ? where name = ? and version ="
                 + " ?")
-        .params(Status.ACTIVE.code(), time(at), name, version)
+        .params(Status.ACTIVE.code(), Timestamps.of(at), name, version)
         .update();
   }
 
@@ -148,7 +147,14 @@ public final class RuleSetStore {
     jdbc.sql(
             "insert into rule_set_audit (id, name, version, action, actor, at, detail)"
                 + " values (?, ?, ?, ?, ?, ?, ?)")
-        .params(String.format("%020d", lastAuditId), name, version, action, actor, time(at), detail)
+        .params(
+            String.format("%020d", lastAuditId),
+            name,
+            version,
+            action,
+            actor,
+            Timestamps.of(at),
+            detail)
         .update();
   }
 
@@ -164,7 +170,7 @@ public final class RuleSetStore {
                     (Integer) rs.getObject("version"),
                     rs.getString("action"),
                     rs.getString("actor"),
-                    instant(rs, "at"),
+                    Timestamps.read(rs, "at"),
                     rs.getString("detail")))
         .list();
   }
@@ -183,18 +189,9 @@ public final class RuleSetStore {
         rs.getString("content_hash"),
         (Integer) rs.getObject("based_on"),
         rs.getString("created_by"),
-        instant(rs, "created_at"),
+        Timestamps.read(rs, "created_at"),
         rs.getString("approved_by"),
-        instant(rs, "approved_at"),
-        instant(rs, "activated_at"));
-  }
-
-  private static OffsetDateTime time(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
+        Timestamps.read(rs, "approved_at"),
+        Timestamps.read(rs, "activated_at"));
   }
 }

@@ -1,0 +1,2 @@
+/** Small helpers the JDBC stores share. */
+package org.cocare.engine.jdbc;
