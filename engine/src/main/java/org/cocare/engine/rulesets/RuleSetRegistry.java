@@ -82,37 +82,26 @@ public final class RuleSetRegistry {
   public static RuleSet bootstrap(RuleSetStore store, RuleSet defaults, Clock clock) {
     String name = defaults.name();
     Instant now = clock.instant();
-    if (store.versions(name).isEmpty()) {
+    List<RuleSetVersion> versions = store.versions(name);
+    if (versions.isEmpty()) {
       RuleSetVersion first =
           new RuleSetVersion(
               name, 1, Status.ACTIVE, defaults.contentHash(), null, SYSTEM, now, null, null, now);
       store.insert(first, defaults);
       store.audit(name, 1, AuditEntry.IMPORTED, SYSTEM, now, "the defaults shipped with Cocare");
       LOG.info("rule set {} imported as version 1 and activated", name);
-    } else if (store.versions(name).stream()
-        .noneMatch(v -> v.contentHash().equals(defaults.contentHash()))) {
-      int version = store.nextVersion(name);
-      store.insert(
-          new RuleSetVersion(
+    } else if (versions.stream().noneMatch(v -> v.contentHash().equals(defaults.contentHash()))) {
+      RuleSetVersion draft =
+          insertDraft(
+              store,
               name,
-              version,
-              Status.DRAFT,
-              defaults.contentHash(),
+              defaults.files(),
               null,
               SYSTEM,
               now,
-              null,
-              null,
-              null),
-          defaults);
-      store.audit(
-          name,
-          version,
-          AuditEntry.IMPORTED,
-          SYSTEM,
-          now,
-          "the defaults shipped with this release differ from every version: kept as a draft");
-      LOG.info("rule set {}: new shipped defaults kept as draft version {}", name, version);
+              AuditEntry.IMPORTED,
+              "the defaults shipped with this release differ from every version: kept as a draft");
+      LOG.info("rule set {}: new shipped defaults kept as draft version {}", name, draft.version());
     }
     RuleSetVersion active =
         store
@@ -146,35 +135,26 @@ public final class RuleSetRegistry {
     return store.ruleSet(name, version);
   }
 
+  /** The names of a version's files. */
+  public List<String> fileNames(String name, int version) {
+    version(name, version);
+    return store.fileNames(name, version);
+  }
+
   /** A new draft holding the files of {@code fromVersion}. */
   public RuleSetVersion createDraft(String name, int fromVersion, String user) {
     RuleSet from = files(name, fromVersion);
     return transactions.execute(
-        tx -> {
-          int version = store.nextVersion(name);
-          RuleSet draft = new RuleSet(name, String.valueOf(version), from.files());
-          RuleSetVersion created =
-              new RuleSetVersion(
-                  name,
-                  version,
-                  Status.DRAFT,
-                  draft.contentHash(),
-                  fromVersion,
-                  user,
-                  clock.instant(),
-                  null,
-                  null,
-                  null);
-          store.insert(created, draft);
-          store.audit(
-              name,
-              version,
-              AuditEntry.CREATED,
-              user,
-              clock.instant(),
-              "from version " + fromVersion);
-          return created;
-        });
+        tx ->
+            insertDraft(
+                store,
+                name,
+                from.files(),
+                fromVersion,
+                user,
+                clock.instant(),
+                AuditEntry.CREATED,
+                "from version " + fromVersion));
   }
 
   /** Replaces or adds one file of a draft; the audit keeps the diff. */
@@ -421,31 +401,16 @@ public final class RuleSetRegistry {
       throw new RuleSetException(Reason.INVALID, e.getMessage());
     }
     return transactions.execute(
-        tx -> {
-          int version = store.nextVersion(name);
-          RuleSet draft = new RuleSet(name, String.valueOf(version), imported.files());
-          RuleSetVersion created =
-              new RuleSetVersion(
-                  name,
-                  version,
-                  Status.DRAFT,
-                  draft.contentHash(),
-                  null,
-                  user,
-                  clock.instant(),
-                  null,
-                  null,
-                  null);
-          store.insert(created, draft);
-          store.audit(
-              name,
-              version,
-              AuditEntry.IMPORTED,
-              user,
-              clock.instant(),
-              "from a zip of version " + properties.getProperty("version"));
-          return created;
-        });
+        tx ->
+            insertDraft(
+                store,
+                name,
+                imported.files(),
+                null,
+                user,
+                clock.instant(),
+                AuditEntry.IMPORTED,
+                "from a zip of version " + properties.getProperty("version")));
   }
 
   private CompletableFuture<RuleSetVersion> switchTo(
@@ -492,6 +457,26 @@ public final class RuleSetRegistry {
           return version(name, version);
         },
         compiler);
+  }
+
+  /** Stores {@code files} as the next version of {@code name}, a draft, with its audit entry. */
+  private static RuleSetVersion insertDraft(
+      RuleSetStore store,
+      String name,
+      SortedMap<String, String> files,
+      Integer basedOn,
+      String user,
+      Instant at,
+      String action,
+      String detail) {
+    int version = store.nextVersion(name);
+    RuleSet draft = new RuleSet(name, String.valueOf(version), files);
+    RuleSetVersion created =
+        new RuleSetVersion(
+            name, version, Status.DRAFT, draft.contentHash(), basedOn, user, at, null, null, null);
+    store.insert(created, draft);
+    store.audit(name, version, action, user, at, detail);
+    return created;
   }
 
   private List<String> problems(RuleSet ruleSet) {

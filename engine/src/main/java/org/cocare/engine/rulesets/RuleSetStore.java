@@ -60,6 +60,16 @@ public final class RuleSetStore {
     return max == null ? 1 : max + 1;
   }
 
+  /** The names of the version's files, without reading their contents. */
+  public List<String> fileNames(String name, int version) {
+    return jdbc.sql(
+            "select file_name from rule_set_files where name = ? and version = ? order by"
+                + " file_name")
+        .params(name, version)
+        .query(String.class)
+        .list();
+  }
+
   /** The version's files, as a {@link RuleSet} labelled {@code name@version}. */
   public RuleSet ruleSet(String name, int version) {
     SortedMap<String, String> files = new TreeMap<>();

@@ -135,10 +135,7 @@ public class RuleSetController {
                 .findFirst()
                 .orElseThrow()
                 .version();
-    RuleSetVersion draft = registry.createDraft(name, base, user.getName());
-    return ResponseEntity.created(
-            URI.create("/api/rulesets/" + name + "/versions/" + draft.version()))
-        .body(view(name, draft.version()));
+    return created(registry.createDraft(name, base, user.getName()));
   }
 
   @PutMapping(
@@ -245,10 +242,7 @@ public class RuleSetController {
 
   @PostMapping(value = "/api/rulesets/import", consumes = "application/zip")
   public ResponseEntity<VersionView> importZip(@RequestBody byte[] zip, Principal user) {
-    RuleSetVersion draft = registry.importZip(zip, user.getName());
-    return ResponseEntity.created(
-            URI.create("/api/rulesets/" + draft.name() + "/versions/" + draft.version()))
-        .body(view(draft.name(), draft.version()));
+    return created(registry.importZip(zip, user.getName()));
   }
 
   private ResponseEntity<VersionView> awaited(
@@ -272,9 +266,13 @@ public class RuleSetController {
     }
   }
 
+  private ResponseEntity<VersionView> created(RuleSetVersion draft) {
+    return ResponseEntity.created(
+            URI.create("/api/rulesets/" + draft.name() + "/versions/" + draft.version()))
+        .body(view(draft.name(), draft.version()));
+  }
+
   private VersionView view(String name, int version) {
-    return VersionView.of(
-        registry.version(name, version),
-        List.copyOf(registry.files(name, version).files().keySet()));
+    return VersionView.of(registry.version(name, version), registry.fileNames(name, version));
   }
 }
