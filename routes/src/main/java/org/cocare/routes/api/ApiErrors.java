@@ -49,38 +49,31 @@ public class ApiErrors {
    */
   @ExceptionHandler(RuleSetException.class)
   ResponseEntity<String> ruleSet(RuleSetException e) {
-    HttpStatus status =
+    Refusal refusal =
         switch (e.reason()) {
-          case NOT_FOUND -> HttpStatus.NOT_FOUND;
-          case CONFLICT -> HttpStatus.CONFLICT;
-          case FORBIDDEN -> HttpStatus.FORBIDDEN;
-          case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+          case NOT_FOUND ->
+              new Refusal(HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND, IssueType.NOTFOUND);
+          case CONFLICT ->
+              new Refusal(HttpStatus.CONFLICT, ErrorCode.RULE_SET_STATE, IssueType.CONFLICT);
+          case FORBIDDEN ->
+              new Refusal(HttpStatus.FORBIDDEN, ErrorCode.RULE_SET_FORBIDDEN, IssueType.FORBIDDEN);
+          case INVALID ->
+              new Refusal(
+                  HttpStatus.UNPROCESSABLE_CONTENT, ErrorCode.RULE_SET_INVALID, IssueType.INVALID);
         };
-    ErrorCode code =
-        switch (e.reason()) {
-          case NOT_FOUND -> ErrorCode.NOT_FOUND;
-          case CONFLICT -> ErrorCode.RULE_SET_STATE;
-          case FORBIDDEN -> ErrorCode.RULE_SET_FORBIDDEN;
-          case INVALID -> ErrorCode.RULE_SET_INVALID;
-        };
-    IssueType type =
-        switch (e.reason()) {
-          case NOT_FOUND -> IssueType.NOTFOUND;
-          case CONFLICT -> IssueType.CONFLICT;
-          case FORBIDDEN -> IssueType.FORBIDDEN;
-          case INVALID -> IssueType.INVALID;
-        };
-    OperationOutcome outcome = Outcomes.error(code, type, e.getMessage(), null);
+    OperationOutcome outcome = Outcomes.error(refusal.code(), refusal.type(), e.getMessage(), null);
     for (String problem : e.problems()) {
       int space = problem.indexOf(' ');
       String location =
           space > 0 && problem.substring(0, space).contains(":")
               ? problem.substring(0, space)
               : null;
-      Outcomes.addError(outcome, code, type, problem, location);
+      Outcomes.addError(outcome, refusal.code(), refusal.type(), problem, location);
     }
-    return outcome(status, outcome);
+    return outcome(refusal.status(), outcome);
   }
+
+  private record Refusal(HttpStatus status, ErrorCode code, IssueType type) {}
 
   private ResponseEntity<String> outcome(HttpStatus status, OperationOutcome outcome) {
     return ResponseEntity.status(status)
