@@ -140,10 +140,7 @@ public final class Catalogue {
    * {@code en-US} reads en), else {@code defaultLanguage}, which must be offered.
    */
   public String languageFor(String preferred, String defaultLanguage) {
-    if (!languages.isEmpty() && !languages.contains(defaultLanguage)) {
-      throw new IllegalArgumentException(
-          "default education language " + defaultLanguage + " is not offered: " + languages);
-    }
+    requireOffered(defaultLanguage);
     if (preferred == null || preferred.isBlank()) {
       return defaultLanguage;
     }
@@ -160,6 +157,16 @@ public final class Catalogue {
         .sorted()
         .findFirst()
         .orElse(defaultLanguage);
+  }
+
+  /**
+   * Fails unless {@code defaultLanguage} is offered (any language will do for an empty catalogue).
+   */
+  public void requireOffered(String defaultLanguage) {
+    if (!languages.isEmpty() && !languages.contains(defaultLanguage)) {
+      throw new IllegalArgumentException(
+          "default education language " + defaultLanguage + " is not offered: " + languages);
+    }
   }
 
   /**

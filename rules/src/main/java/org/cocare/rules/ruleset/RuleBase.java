@@ -123,7 +123,7 @@ public final class RuleBase {
     try {
       catalogue = ruleSet.catalogue();
       if (!catalogue.items().isEmpty()) {
-        catalogue.languageFor(null, ruleSet.parameters().text(DEFAULT_LANGUAGE));
+        catalogue.requireOffered(ruleSet.parameters().text(DEFAULT_LANGUAGE));
       }
     } catch (IllegalArgumentException e) {
       throw new RuleSetCompilationException(ruleSet.label(), List.of(e.getMessage()));
