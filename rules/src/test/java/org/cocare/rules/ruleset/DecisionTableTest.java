@@ -2,6 +2,7 @@ package org.cocare.rules.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -113,31 +114,23 @@ class DecisionTableTest {
   void wordInANumberCell_failsNamingFileRowAndColumn() {
     RuleSet broken = withTable(DEFAULT, TABLE.withCell(COLORECTAL, "Minimum age", "forty"));
 
-    assertThatThrownBy(() -> RuleBase.compile(broken))
-        .isInstanceOf(RuleSetCompilationException.class)
-        .satisfies(
-            e ->
-                assertThat(((RuleSetCompilationException) e).problems())
-                    .containsExactly(
-                        AGE_BANDS
-                            + " row 11, column E (Minimum age): \"forty\" is not a number or a"
-                            + " name the rules know: write numbers in digits, and check the"
-                            + " spelling of names"));
+    assertThat(compileProblems(broken))
+        .containsExactly(
+            AGE_BANDS
+                + " row 11, column E (Minimum age): \"forty\" is not a number or a"
+                + " name the rules know: write numbers in digits, and check the"
+                + " spelling of names");
   }
 
   @Test
   void emptyCellTheActionNeeds_failsNamingIt() {
     RuleSet broken = withTable(DEFAULT, TABLE.withCell(COLORECTAL, "Maximum age", ""));
 
-    assertThatThrownBy(() -> RuleBase.compile(broken))
-        .isInstanceOf(RuleSetCompilationException.class)
-        .satisfies(
-            e ->
-                assertThat(((RuleSetCompilationException) e).problems())
-                    .containsExactly(
-                        AGE_BANDS
-                            + " row 11, column F (Maximum age): this cell is empty, but the"
-                            + " rule's action uses its value: fill it in"));
+    assertThat(compileProblems(broken))
+        .containsExactly(
+            AGE_BANDS
+                + " row 11, column F (Maximum age): this cell is empty, but the"
+                + " rule's action uses its value: fill it in");
   }
 
   @Test
@@ -163,24 +156,20 @@ class DecisionTableTest {
   void syntaxErrorInACell_failsNamingRowAndColumn_beforeItsEchoes() {
     RuleSet broken = withTable(DEFAULT, TABLE.withCell(COLORECTAL, "Minimum age", "45)"));
 
-    assertThatThrownBy(() -> RuleBase.compile(broken))
-        .isInstanceOf(RuleSetCompilationException.class)
-        .satisfies(
-            e ->
-                assertThat(((RuleSetCompilationException) e).problems())
-                    .first()
-                    .isEqualTo(
-                        AGE_BANDS
-                            + " row 11, column E (Minimum age): \"45)\" does not fit here: check it"
-                            + " for a typo or stray punctuation"))
-        .satisfies(
-            e ->
-                assertThat(((RuleSetCompilationException) e).problems())
-                    .as("what Drools reports about other files while the table does not parse")
-                    .hasSizeLessThanOrEqualTo(2)
-                    .last()
-                    .asString()
-                    .containsAnyOf("fix the table first", "45)"));
+    List<String> problems = compileProblems(broken);
+
+    assertThat(problems)
+        .first()
+        .isEqualTo(
+            AGE_BANDS
+                + " row 11, column E (Minimum age): \"45)\" does not fit here: check it"
+                + " for a typo or stray punctuation");
+    assertThat(problems)
+        .as("what Drools reports about other files while the table does not parse")
+        .hasSizeLessThanOrEqualTo(2)
+        .last()
+        .asString()
+        .containsAnyOf("fix the table first", "45)");
   }
 
   @Test
@@ -188,16 +177,12 @@ class DecisionTableTest {
     RuleSet unsafe =
         withTable(DEFAULT, TABLE.withCell(COLORECTAL, "Minimum age", "System.exit(0)"));
 
-    assertThatThrownBy(() -> RuleBase.compile(unsafe))
-        .isInstanceOf(RuleSetCompilationException.class)
-        .satisfies(
-            e ->
-                assertThat(((RuleSetCompilationException) e).problems())
-                    .anySatisfy(
-                        p ->
-                            assertThat(p)
-                                .startsWith(AGE_BANDS + " row 11, column E (Minimum age): ")
-                                .contains("\"System\" is not allowed")));
+    assertThat(compileProblems(unsafe))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith(AGE_BANDS + " row 11, column E (Minimum age): ")
+                    .contains("\"System\" is not allowed"));
   }
 
   @Test
@@ -237,18 +222,14 @@ class DecisionTableTest {
     files.put(
         "screening-age-bands.drl.xlsx", Base64.getEncoder().encodeToString(workbook(broken, 45)));
 
-    assertThatThrownBy(() -> RuleBase.compile(new RuleSet("xlsx", "1", files)))
-        .isInstanceOf(RuleSetCompilationException.class)
+    assertThat(compileProblems(new RuleSet("xlsx", "1", files)))
+        .singleElement()
         .satisfies(
-            e ->
-                assertThat(((RuleSetCompilationException) e).problems())
-                    .singleElement()
-                    .satisfies(
-                        p ->
-                            assertThat(p)
-                                .startsWith(
-                                    "screening-age-bands.drl.xlsx row 11, column F (Maximum age):"
-                                        + " \"old\"")));
+            p ->
+                assertThat(p)
+                    .startsWith(
+                        "screening-age-bands.drl.xlsx row 11, column F (Maximum age):"
+                            + " \"old\""));
   }
 
   @Test
@@ -337,5 +318,13 @@ class DecisionTableTest {
       book.write(out);
       return out.toByteArray();
     }
+  }
+
+  /** Compiling {@code ruleSet} fails; the problems it reports. */
+  private static List<String> compileProblems(RuleSet ruleSet) {
+    RuleSetCompilationException failure =
+        catchThrowableOfType(RuleSetCompilationException.class, () -> RuleBase.compile(ruleSet));
+    assertThat(failure).as("compiling %s fails", ruleSet.label()).isNotNull();
+    return failure.problems();
   }
 }
