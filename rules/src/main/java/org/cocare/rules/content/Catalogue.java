@@ -28,6 +28,7 @@ public final class Catalogue {
   private static final Catalogue EMPTY = new Catalogue(Map.of(), Map.of(), Set.of());
 
   private final Map<String, EducationItem> items;
+  private final List<EducationItem> itemList;
   private final Map<String, Map<String, Text>> texts;
   private final Set<String> languages;
 
@@ -42,6 +43,7 @@ public final class Catalogue {
       Map<String, Map<String, Text>> texts,
       Set<String> languages) {
     this.items = items;
+    this.itemList = List.copyOf(items.values());
     this.texts = texts;
     this.languages = languages;
   }
@@ -120,12 +122,15 @@ public final class Catalogue {
             "catalogue item " + item + " has a plain variant in some languages, not all");
       }
     }
-    return new Catalogue(Map.copyOf(items), texts, Set.copyOf(languages));
+    return new Catalogue(
+        java.util.Collections.unmodifiableMap(items), texts, Set.copyOf(languages));
   }
 
-  /** Every item, as facts for the education rules. */
+  /**
+   * Every item in catalogue order, as facts for the education rules (built once, not per firing).
+   */
   public List<EducationItem> items() {
-    return List.copyOf(items.values());
+    return itemList;
   }
 
   /** The languages every item is offered in. */
