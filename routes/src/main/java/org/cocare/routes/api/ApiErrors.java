@@ -12,10 +12,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** API errors as FHIR OperationOutcomes with a stable code, like the FHIR endpoint's. */
-@RestControllerAdvice
+@RestControllerAdvice(annotations = RestController.class)
 public class ApiErrors {
   private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
   private final FhirContext context;

@@ -5,9 +5,6 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.cocare.engine.rulesets.AuditEntry;
 import org.cocare.engine.rulesets.ImpactPreview;
 import org.cocare.engine.rulesets.RuleSetException;
@@ -232,6 +229,11 @@ public class RuleSetController {
 
   @GetMapping(value = "/api/rulesets/{name}/versions/{version}/export")
   public ResponseEntity<byte[]> export(@PathVariable String name, @PathVariable int version) {
+    return zip(registry, name, version);
+  }
+
+  /** A version as a zip download, for the API and the pages alike. */
+  static ResponseEntity<byte[]> zip(RuleSetRegistry registry, String name, int version) {
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("application/zip"))
         .header(
@@ -247,23 +249,13 @@ public class RuleSetController {
 
   private ResponseEntity<VersionView> awaited(
       String name, CompletableFuture<RuleSetVersion> switching, int version) {
-    try {
-      RuleSetVersion done =
-          switching.get(properties.activationWait().toMillis(), TimeUnit.MILLISECONDS);
-      return ResponseEntity.ok(view(name, done.version()));
-    } catch (TimeoutException e) {
-      return ResponseEntity.accepted()
-          .location(URI.create("/api/rulesets/" + name + "/versions/" + version))
-          .body(view(name, version));
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuleSetException refused) {
-        throw refused;
-      }
-      throw new IllegalStateException("activation failed", e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while activating", e);
-    }
+    return Switching.await(switching, properties.activationWait())
+        .map(done -> ResponseEntity.ok(view(name, done.version())))
+        .orElseGet(
+            () ->
+                ResponseEntity.accepted()
+                    .location(URI.create("/api/rulesets/" + name + "/versions/" + version))
+                    .body(view(name, version)));
   }
 
   private ResponseEntity<VersionView> created(RuleSetVersion draft) {

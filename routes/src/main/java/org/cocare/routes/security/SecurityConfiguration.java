@@ -4,6 +4,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -14,22 +15,73 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Every endpoint but health needs an authenticated user with the right role. */
+/**
+ * Every endpoint but health and the API description needs an authenticated user with the right
+ * role. Two chains: the web pages for people (a login form, a session, CSRF tokens on every form)
+ * and everything else for machines (HTTP Basic, stateless, no CSRF because no cookie authenticates
+ * a request there).
+ */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
-  static final String INTEGRATION = "integration";
-  static final String CLINICIAN = "clinician";
-  static final String APPROVER = "approver";
-  static final String ADMIN = "admin";
+  public static final String INTEGRATION = "integration";
+  public static final String CLINICIAN = "clinician";
+  public static final String APPROVER = "approver";
+  public static final String ADMIN = "admin";
+
+  /** The pages, their login form and their assets. */
+  @Bean
+  @Order(1)
+  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    http.securityMatcher("/ui", "/ui/**", "/login", "/logout")
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/ui/rulesets").permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+        .authorizeHttpRequests(
+            auth ->
+                // The form's own permit covers /login without a query only; ?lang=zh-CN is one.
+                auth.requestMatchers("/ui/assets/**", "/login")
+                    .permitAll()
+                    // Who may press which button is checked again by the same rules as the API:
+                    // the pages call the registry, which enforces four eyes, and these matchers
+                    // mirror the API's.
+                    .requestMatchers(HttpMethod.POST, "/ui/rulesets/*/versions/*/approve")
+                    .hasRole(APPROVER)
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/ui/rulesets/*/versions/*/activate",
+                        "/ui/rulesets/*/rollback")
+                    .hasAnyRole(APPROVER, ADMIN)
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/ui/rulesets/*/versions/*/validate",
+                        "/ui/rulesets/*/versions/*/test",
+                        "/ui/rulesets/*/versions/*/preview")
+                    .hasAnyRole(CLINICIAN, APPROVER, ADMIN)
+                    .requestMatchers(HttpMethod.POST, "/ui/rulesets/**")
+                    .hasRole(CLINICIAN)
+                    .requestMatchers("/ui/patients/**")
+                    .hasAnyRole(CLINICIAN, ADMIN)
+                    .anyRequest()
+                    .hasAnyRole(CLINICIAN, APPROVER, ADMIN));
+    return http.build();
+  }
 
   @Bean
+  @Order(2)
   SecurityFilterChain api(HttpSecurity http) throws Exception {
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(withDefaults())
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                auth.requestMatchers(
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**",
+                        // Where a failed request is forwarded to be answered: it shows the status.
+                        "/error")
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasRole(ADMIN)

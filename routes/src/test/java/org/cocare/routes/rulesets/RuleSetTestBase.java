@@ -1,0 +1,41 @@
+package org.cocare.routes.rulesets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.cocare.routes.ApplicationIT;
+import org.junit.jupiter.api.AfterEach;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the rule-set tests share: the rule-set state outlives a test (the database is shared by the
+ * application context), so each test ends with version 1 active again, and a patient of a given age
+ * is one PUT away.
+ */
+abstract class RuleSetTestBase extends ApplicationIT {
+  static final String BASE = "/api/rulesets/cocare-default";
+  static final String TEXT = "text/plain";
+
+  @AfterEach
+  void backToVersionOne() {
+    if (activeVersion() != 1) {
+      assertThat(post("approver", BASE + "/rollback?to=1", TEXT, new byte[0]).statusCode())
+          .isEqualTo(200);
+    }
+  }
+
+  int activeVersion() {
+    for (JsonNode summary : json(get("clinician", "/api/rulesets"))) {
+      if (summary.path("name").asString().equals("cocare-default")) {
+        return summary.path("activeVersion").asInt();
+      }
+    }
+    throw new AssertionError("no cocare-default");
+  }
+
+  /** Sends (creates or updates) a patient with only a birth date; the HTTP status. */
+  int sendPatient(String id, String birthDate) {
+    String patient =
+        "{\"resourceType\":\"Patient\",\"id\":\"" + id + "\",\"birthDate\":\"" + birthDate + "\"}";
+    return put("integration", "/fhir/Patient/" + id, FHIR_JSON, patient.getBytes()).statusCode();
+  }
+}
