@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.cocare.rules.ruleset.Csv;
+import org.cocare.engine.conformance.EcqmCase;
+import org.cocare.engine.conformance.EcqmCases;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,48 +36,37 @@ class EvaluateCommandConformanceTest {
     assumeTrue(
         Files.isDirectory(clinical.resolve("ecqm-cases")),
         "../shared/clinical/ecqm-cases not found; skipping");
-    Csv cases = Csv.parse(Files.readString(clinical.resolve("ecqm-cases/cases.csv")));
-    Map<String, List<List<String>>> byMpEnd =
-        cases.rows().stream()
-            .filter(row -> IMPLEMENTED.contains(cases.cell(row, "measure")))
-            .collect(
-                Collectors.groupingBy(
-                    row -> cases.cell(row, "mp_end"), TreeMap::new, Collectors.toList()));
+    EcqmCases cases = EcqmCases.read(clinical.resolve("ecqm-cases"));
+    Map<LocalDate, List<EcqmCase>> byMpEnd =
+        cases.cases().stream()
+            .filter(c -> IMPLEMENTED.contains(c.measure()))
+            .collect(Collectors.groupingBy(EcqmCase::periodEnd, TreeMap::new, Collectors.toList()));
     List<String> disagreements = new ArrayList<>();
     int checked = 0;
-    for (Map.Entry<String, List<List<String>>> deck : byMpEnd.entrySet()) {
+    for (Map.Entry<LocalDate, List<EcqmCase>> deck : byMpEnd.entrySet()) {
       List<String> args =
           new ArrayList<>(
               List.of(
                   "--as-of",
-                  deck.getKey(),
+                  deck.getKey().toString(),
                   "--valuesets",
                   clinical.resolve("valuesets").toString()));
-      deck.getValue()
-          .forEach(
-              row ->
-                  args.add(
-                      clinical
-                          .resolve("ecqm-cases")
-                          .resolve(cases.cell(row, "measure"))
-                          .resolve(cases.cell(row, "patient_id"))
-                          .toString()));
+      deck.getValue().forEach(c -> args.add(c.folder().toString()));
       EvaluateCommandTest.Run run = EvaluateCommandTest.run(args.toArray(String[]::new));
       assertThat(run.exitCode()).as(run.err()).isZero();
       Map<String, JsonNode> byPatient =
           run.lines().stream()
               .map(JSON::readTree)
               .collect(Collectors.toMap(n -> n.path("patient").asString(), n -> n, (a, b) -> a));
-      for (List<String> row : deck.getValue()) {
-        String measure = cases.cell(row, "measure");
-        JsonNode result = byPatient.get(cases.cell(row, "patient_id"));
+      for (EcqmCase testCase : deck.getValue()) {
+        JsonNode result = byPatient.get(testCase.patientId());
         boolean open = false;
         for (JsonNode recommendation : result.path("recommendations")) {
-          open |= measure.equals(recommendation.path("measure").asString());
+          open |= testCase.measure().equals(recommendation.path("measure").asString());
         }
-        if (open != "OPEN".equals(cases.cell(row, "care_gap"))) {
+        if (open != testCase.expectedOpen()) {
           disagreements.add(
-              measure + " " + cases.cell(row, "patient_id") + " " + cases.cell(row, "title"));
+              testCase.measure() + " " + testCase.patientId() + " " + testCase.title());
         }
         checked++;
       }
