@@ -153,6 +153,8 @@ class RuleSetPagesIT extends RuleSetTestBase {
         .isEqualTo("rolled-back");
 
     assertThat(sendPatient("forty-two-b", "1984-06-01")).isEqualTo(200);
+    signOut();
+    signIn("clinician");
     openPatient("forty-two-b");
     assertThat(recommendation("screening-colorectal").getAttribute("data-status"))
         .isEqualTo("closed");
