@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.cocare.routes.ApplicationIT;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The rule-set API over real HTTP: draft, edit, validate, four-eyes approval, activation that the
@@ -45,6 +47,7 @@ class RuleSetApiIT extends ApplicationIT {
   void changedThreshold_approvedBySomeoneElse_activated_isWhatTheNextPatientGets_untilRolledBack() {
     int draft = newDraft();
     editParameter(draft, "uspstf.hcv.min-age=18", "uspstf.hcv.min-age=21");
+    expectNoHcvReminderAtEighteen(draft);
     assertThat(
             json(post("clinician", path(draft, "validate"), TEXT, new byte[0]))
                 .path("valid")
@@ -99,11 +102,11 @@ class RuleSetApiIT extends ApplicationIT {
             "clinician",
             path(draft, table + "/rows/11/cells/Minimum%20age"),
             TEXT,
-            "40".getBytes());
+            "42".getBytes());
     assertThat(edited.statusCode()).isEqualTo(200);
     assertThat(
             json(get("clinician", path(draft, table))).path("rows").get(0).path("cells").toString())
-        .contains("\"40\"");
+        .contains("\"42\"");
     assertThat(
             json(post("clinician", path(draft, "validate"), TEXT, new byte[0]))
                 .path("valid")
@@ -116,7 +119,9 @@ class RuleSetApiIT extends ApplicationIT {
         .contains("screening-colorectal")
         .contains("forty-two");
 
-    post("approver", path(draft, "approve"), TEXT, new byte[0]);
+    assertThat(post("approver", path(draft, "approve"), TEXT, new byte[0]).statusCode())
+        .as("no shipped scenario is 42 to 44 years old")
+        .isEqualTo(200);
     assertThat(post("approver", path(draft, "activate"), TEXT, new byte[0]).statusCode())
         .isEqualTo(200);
     sendPatient("forty-two-b", "1984-06-01");
@@ -204,7 +209,9 @@ class RuleSetApiIT extends ApplicationIT {
       throws Exception {
     int draft = newDraft();
     editParameter(draft, "uspstf.hcv.min-age=18", "uspstf.hcv.min-age=21");
-    post("approver", path(draft, "approve"), TEXT, new byte[0]);
+    expectNoHcvReminderAtEighteen(draft);
+    assertThat(post("approver", path(draft, "approve"), TEXT, new byte[0]).statusCode())
+        .isEqualTo(200);
     int patients = 40;
     ExecutorService senders = Executors.newFixedThreadPool(4);
     try {
@@ -258,6 +265,42 @@ class RuleSetApiIT extends ApplicationIT {
                     path(draft, "files/parameters.properties"),
                     TEXT,
                     parameters.replace(from, to).getBytes(StandardCharsets.UTF_8))
+                .statusCode())
+        .isEqualTo(200);
+  }
+
+  /** What a clinician raising the HCV start age does too: updates the scenario it changes. */
+  private void expectNoHcvReminderAtEighteen(int draft) {
+    editScenario(
+        draft,
+        "scenarios-education.json",
+        "hypertension-18-today_gets-adult-education",
+        recommendations -> {
+          for (var it = recommendations.iterator(); it.hasNext(); ) {
+            if (it.next().path("code").asString().equals("screening-hcv")) {
+              it.remove();
+            }
+          }
+        });
+  }
+
+  /** Changes the expected recommendations of one scenario in a draft's scenario file. */
+  private void editScenario(int draft, String file, String scenario, Consumer<ArrayNode> change) {
+    JsonNode scenarios = json(get("clinician", path(draft, "files/" + file)));
+    JsonNode found = null;
+    for (JsonNode s : scenarios.path("scenarios")) {
+      if (s.path("name").asString().equals(scenario)) {
+        found = s;
+      }
+    }
+    assertThat(found).as("scenario %s in %s", scenario, file).isNotNull();
+    change.accept((ArrayNode) found.path("expected").path("recommendations"));
+    assertThat(
+            put(
+                    "clinician",
+                    path(draft, "files/" + file),
+                    TEXT,
+                    JSON.writeValueAsString(scenarios).getBytes(StandardCharsets.UTF_8))
                 .statusCode())
         .isEqualTo(200);
   }
