@@ -11,15 +11,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.cocare.routes.ApplicationIT;
+import org.cocare.rules.ruleset.RuleSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The rule-set API over real HTTP: draft, edit, validate, four-eyes approval, activation that the
- * next evaluation follows, roll back, refusal of broken and unsafe drafts with their lines, and an
- * activation in the middle of a burst of messages that loses none.
+ * The rule-set API over real HTTP: draft, edit, validate, test the scenarios (a failing one blocks
+ * approval), four-eyes approval, activation that the next evaluation follows, roll back, refusal of
+ * broken and unsafe drafts with their lines, and an activation in the middle of a burst of messages
+ * that loses none.
  */
 class RuleSetApiIT extends ApplicationIT {
   private static final String BASE = "/api/rulesets/cocare-default";
@@ -137,6 +140,60 @@ class RuleSetApiIT extends ApplicationIT {
             json(get("clinician", "/api/patients/forty-two-c/recommendations"))
                 .findValuesAsString("code"))
         .doesNotContain("screening-colorectal");
+  }
+
+  @Test
+  void test_theDefaultVersionPassesEveryScenarioItShips_andAnyoneWhoChecksMayRunIt() {
+    HttpResponse<String> tested = post("clinician", path(1, "test"), TEXT, new byte[0]);
+
+    assertThat(tested.statusCode()).isEqualTo(200);
+    JsonNode report = json(tested);
+    int shipped = RuleSet.loadDefault().scenarios().size();
+    assertThat(report.path("label").asString()).isEqualTo("cocare-default@1");
+    assertThat(report.path("passed").asInt()).isEqualTo(shipped).isGreaterThanOrEqualTo(90);
+    assertThat(report.path("failed").asInt()).isZero();
+    assertThat(report.path("results").size()).isEqualTo(shipped);
+    assertThat(report.path("results").get(0).path("passed").asBoolean()).isTrue();
+    assertThat(post("approver", path(1, "test"), TEXT, new byte[0]).statusCode()).isEqualTo(200);
+    assertThat(post("admin", path(1, "test"), TEXT, new byte[0]).statusCode()).isEqualTo(200);
+    assertThat(post("integration", path(1, "test"), TEXT, new byte[0]).statusCode()).isEqualTo(403);
+    assertThat(json(get("clinician", BASE + "/audit")).findValuesAsString("action"))
+        .contains("tested");
+  }
+
+  @Test
+  void draftWithAWrongExpectation_reportsThatScenarioFailing_andCannotBeApproved() {
+    int draft = newDraft();
+    String scenario = "hcv-hiv-age-30-never-tested_both-due";
+    editScenario(
+        draft,
+        "scenarios-uspstf.json",
+        scenario,
+        recommendations -> {
+          for (JsonNode r : recommendations) {
+            if (r.path("code").asString().equals("screening-hcv")) {
+              ((ObjectNode) r).put("due", "2025-08-15");
+            }
+          }
+        });
+
+    JsonNode report = json(post("clinician", path(draft, "test"), TEXT, new byte[0]));
+
+    assertThat(report.path("failed").asInt()).isEqualTo(1);
+    JsonNode failing = null;
+    for (JsonNode result : report.path("results")) {
+      if (!result.path("passed").asBoolean()) {
+        failing = result;
+      }
+    }
+    assertThat(failing).isNotNull();
+    assertThat(failing.path("name").asString()).isEqualTo(scenario);
+    assertThat(failing.path("differences").get(0).asString())
+        .isEqualTo(
+            "recommendation screening-hcv produced with due 2025-07-15 instead of 2025-08-15");
+    HttpResponse<String> approve = post("approver", path(draft, "approve"), TEXT, new byte[0]);
+    assertThat(approve.statusCode()).isEqualTo(422);
+    assertThat(approve.body()).contains("COCARE-4001").contains(scenario);
   }
 
   @Test
