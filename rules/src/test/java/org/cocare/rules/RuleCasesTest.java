@@ -2,42 +2,35 @@ package org.cocare.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
-import java.util.Objects;
 import java.util.stream.Stream;
-import org.cocare.rules.RuleCase.ExpectedGap;
-import org.cocare.rules.RuleCase.ExpectedRecommendation;
+import org.cocare.rules.scenario.Scenario;
+import org.cocare.rules.scenario.ScenarioResult;
+import org.cocare.rules.scenario.ScenarioRunner;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every case under {@code src/test/resources/cases}: the default rules, run on the case's input,
- * produce exactly the recommendations and closed gaps in its expected.json. Adding a case is adding
- * a folder.
+ * Every scenario the default rule set ships ({@code scenarios-<group>.json} next to its rules): run
+ * by the same runner the engine uses to test a draft, with the starter terminology, the rules
+ * produce exactly the recommendations and closed gaps it expects. The rule tests are the shipped
+ * scenarios, so adding a case is adding a scenario to one of those files.
  */
 class RuleCasesTest {
+  private static final ScenarioRunner RUNNER =
+      new ScenarioRunner(
+          RuleHarness.ruleBase(), RuleHarness.RULE_SET.parameters(), RuleHarness.TERMINOLOGY);
 
-  static Stream<Named<Path>> cases() throws URISyntaxException {
-    Path root =
-        Path.of(Objects.requireNonNull(RuleCasesTest.class.getResource("/cases"), "cases").toURI());
-    return RuleCase.directories(root).map(d -> Named.of(d.getFileName().toString(), d));
+  static Stream<Named<Scenario>> scenarios() {
+    return RuleHarness.RULE_SET.scenarios().stream().map(s -> Named.of(s.name(), s));
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void caseInput_producesExactlyTheExpectedOutput(Path directory) {
-    RuleCase ruleCase = RuleCase.read(directory);
+  @MethodSource("scenarios")
+  void scenario_producesExactlyTheExpectedOutput(Scenario scenario) {
+    ScenarioResult result = RUNNER.run(scenario);
 
-    RuleHarness.Output output =
-        RuleHarness.evaluate(ruleCase.input().asOfDate(), ruleCase.input().facts());
-
-    assertThat(output.recommendations().stream().map(ExpectedRecommendation::of))
-        .as("recommendations of case %s", ruleCase.name())
-        .containsExactlyInAnyOrderElementsOf(ruleCase.expected().recommendations());
-    assertThat(output.gapsClosed().stream().map(ExpectedGap::of))
-        .as("closed gaps of case %s", ruleCase.name())
-        .containsExactlyInAnyOrderElementsOf(ruleCase.expected().gapsClosed());
+    assertThat(result.differences()).as("differences of scenario %s", scenario.name()).isEmpty();
+    assertThat(result.passed()).isTrue();
   }
 }

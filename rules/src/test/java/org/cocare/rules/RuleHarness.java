@@ -22,18 +22,22 @@ import org.cocare.rules.recommendation.Recommendation;
 import org.cocare.rules.ruleset.Csv;
 import org.cocare.rules.ruleset.RuleBase;
 import org.cocare.rules.ruleset.RuleSet;
+import org.cocare.rules.scenario.FactBuilder;
 
 /**
  * Runs the default rule set through {@link RuleBase}, the same compiling and firing the engine
  * uses, so the rules can be tested in the module clinicians edit. The engine's terminology is out
- * of reach, so value-set membership comes from the rule set's own {@code terminology.csv}. The rule
- * base is compiled once per test JVM, on first use.
+ * of reach, so value-set membership comes from the rule set's own {@code terminology.csv}; facts
+ * are built as a scenario's are ({@link FactBuilder}). The rule base is compiled once per test JVM,
+ * on first use.
  */
 public final class RuleHarness {
   public static final RuleSet RULE_SET = RuleSet.loadDefault();
 
   /** Value-set membership from the default rule set's terminology.csv. */
   public static final ValueSetIndex TERMINOLOGY = terminology(RULE_SET);
+
+  private static final FactBuilder FACTS = new FactBuilder(TERMINOLOGY);
 
   public static final String SNOMED = "http://snomed.info/sct";
   public static final String ICD10 = "http://hl7.org/fhir/sid/icd-10-cm";
@@ -67,43 +71,20 @@ public final class RuleHarness {
 
   public static ConditionFact condition(
       String id, String system, String code, String clinicalStatus, String verificationStatus) {
-    return new ConditionFact(
-        id,
-        List.of(new Code(system, code)),
-        TERMINOLOGY.valueSetsContaining(system, code),
-        clinicalStatus,
-        verificationStatus,
-        null,
-        null,
-        null);
+    return FACTS.condition(id, system, code, clinicalStatus, verificationStatus);
   }
 
   public static ProcedureFact procedure(
       String id, String system, String code, String status, LocalDate performed) {
-    return new ProcedureFact(
-        id,
-        List.of(new Code(system, code)),
-        TERMINOLOGY.valueSetsContaining(system, code),
-        status,
-        performed);
+    return FACTS.procedure(id, system, code, status, performed);
   }
 
   public static ObservationFact observation(
       String id, String system, String code, String status, LocalDate effective) {
-    return new ObservationFact(
-        id,
-        List.of(new Code(system, code)),
-        TERMINOLOGY.valueSetsContaining(system, code),
-        status,
-        effective,
-        null,
-        null);
+    return FACTS.observation(id, system, code, status, effective);
   }
 
-  /**
-   * An observation with a value: a quantity, a coded value (both {@code valueSystem} and {@code
-   * valueCode}) or a date; any of them may be null.
-   */
+  /** An observation with a quantity, a coded or a date value; any of them may be null. */
   public static ObservationFact observation(
       String id,
       String system,
@@ -114,16 +95,11 @@ public final class RuleHarness {
       String valueSystem,
       String valueCode,
       LocalDate valueDate) {
-    List<Code> valueCodes =
-        valueCode == null ? List.of() : List.of(new Code(valueSystem, valueCode));
-    return observation(
-        id, system, code, status, effective, value, null, valueCodes, List.of(), valueDate);
+    return FACTS.observation(
+        id, system, code, status, effective, value, valueSystem, valueCode, valueDate);
   }
 
-  /**
-   * An observation with a quantity value, coded values and quantity components; the value value
-   * sets come from the starter terminology like the code's.
-   */
+  /** An observation with a quantity value, coded values and quantity components. */
   public static ObservationFact observation(
       String id,
       String system,
@@ -134,48 +110,13 @@ public final class RuleHarness {
       String unit,
       List<Code> valueCodes,
       List<ObservationFact.Component> components) {
-    return observation(
-        id, system, code, status, effective, value, unit, valueCodes, components, null);
-  }
-
-  private static ObservationFact observation(
-      String id,
-      String system,
-      String code,
-      String status,
-      LocalDate effective,
-      BigDecimal value,
-      String unit,
-      List<Code> valueCodes,
-      List<ObservationFact.Component> components,
-      LocalDate valueDate) {
-    Set<String> valueValueSets = new LinkedHashSet<>();
-    valueCodes.forEach(
-        c -> valueValueSets.addAll(TERMINOLOGY.valueSetsContaining(c.system(), c.code())));
-    return new ObservationFact(
-        id,
-        List.of(new Code(system, code)),
-        TERMINOLOGY.valueSetsContaining(system, code),
-        status,
-        effective,
-        value,
-        unit,
-        null,
-        List.of(),
-        value != null || !valueCodes.isEmpty() || valueDate != null,
-        valueCodes,
-        valueValueSets,
-        components,
-        null,
-        null,
-        List.of(),
-        Set.of(),
-        valueDate);
+    return FACTS.observation(
+        id, system, code, status, effective, value, unit, valueCodes, components);
   }
 
   public static EncounterFact encounter(
       String id, String classCode, String status, LocalDate start, LocalDate end) {
-    return new EncounterFact(id, List.of(), Set.of(), status, classCode, start, end, null);
+    return FACTS.encounter(id, classCode, status, start, end);
   }
 
   private static ValueSetIndex terminology(RuleSet ruleSet) {
@@ -197,5 +138,10 @@ public final class RuleHarness {
 
   public static RuleBase compile(RuleSet ruleSet) {
     return RuleBase.compile(ruleSet);
+  }
+
+  /** The default rule set, compiled (once per test JVM). */
+  public static RuleBase ruleBase() {
+    return Compiled.RULE_BASE;
   }
 }

@@ -80,13 +80,14 @@ public final class RuleEngine {
                 throw new RuleSetCompilationException(ruleSet.label(), List.of(e.getMessage()));
               }
               return new CompiledRuleSet(
-                  ruleSet, ruleBase, ruleSet.parameters(), new FactMapper(index));
+                  ruleSet, ruleBase, ruleSet.parameters(), index, new FactMapper(index));
             });
     // Same content, maybe another name or version: the label recorded on recommendations is this
     // rule set's own.
     return done.ruleSet().equals(ruleSet)
         ? done
-        : new CompiledRuleSet(ruleSet, done.ruleBase(), done.parameters(), done.mapper());
+        : new CompiledRuleSet(
+            ruleSet, done.ruleBase(), done.parameters(), done.terminology(), done.mapper());
   }
 
   /** True when this content was compiled before (activating it again is instant). */

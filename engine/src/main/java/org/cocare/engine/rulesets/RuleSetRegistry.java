@@ -27,17 +27,20 @@ import org.cocare.engine.rulesets.RuleSetVersion.Status;
 import org.cocare.rules.ruleset.DecisionTable;
 import org.cocare.rules.ruleset.RuleSet;
 import org.cocare.rules.ruleset.RuleSetCompilationException;
+import org.cocare.rules.scenario.Scenario;
+import org.cocare.rules.scenario.ScenarioRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rule sets as versioned, reviewable, reversible bundles: draft from a version, edit its files,
- * validate, approve (by a second person when four eyes are on), activate (compiled on the
- * registry's own thread, then swapped atomically into the {@link RuleEngine}: an evaluation already
- * running finishes on the old version, later ones use the new; a version that does not compile
- * never becomes active), roll back to any version that was active, and the audit trail of all of
- * it. Files of any version but a draft are never changed.
+ * validate, test (run the version's scenarios), approve (by a second person when four eyes are on,
+ * and only when every scenario passes), activate (compiled on the registry's own thread, then
+ * swapped atomically into the {@link RuleEngine}: an evaluation already running finishes on the old
+ * version, later ones use the new; a version that does not compile never becomes active), roll back
+ * to any version that was active, and the audit trail of all of it. Files of any version but a
+ * draft are never changed.
  */
 public final class RuleSetRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(RuleSetRegistry.class);
@@ -237,8 +240,22 @@ public final class RuleSetRegistry {
   }
 
   /**
-   * A second person approves a valid draft. With four eyes on, whoever created or edited the draft
-   * may not approve it.
+   * Runs the version's scenarios (see {@link Scenario}) against it, compiled by the engine so that
+   * value-set membership is the engine's terminology, and reports each one's result; audited as
+   * tested, with the counts and the failing scenarios' names.
+   *
+   * @throws RuleSetException INVALID, with its problems, when the version does not compile
+   */
+  public TestReport test(String name, int version, String user) {
+    RuleSet ruleSet = files(name, version);
+    TestReport report = runScenarios(ruleSet, "not tested");
+    store.audit(name, version, AuditEntry.TESTED, user, clock.instant(), report.summary());
+    return report;
+  }
+
+  /**
+   * A second person approves a valid draft whose scenarios all pass. With four eyes on, whoever
+   * created or edited the draft may not approve it.
    */
   public RuleSetVersion approve(String name, int version, String user) {
     RuleSetVersion draft = requireStatus(name, version, Status.DRAFT, "approved");
@@ -257,10 +274,23 @@ public final class RuleSetRegistry {
             user + " created or edited " + draft.label() + ": a second person must approve it");
       }
     }
-    List<String> problems = problems(store.ruleSet(name, version));
+    RuleSet ruleSet = store.ruleSet(name, version);
+    List<String> problems = problems(ruleSet);
     if (!problems.isEmpty()) {
       throw new RuleSetException(
           Reason.INVALID, draft.label() + " is not valid and cannot be approved", problems);
+    }
+    TestReport report = runScenarios(ruleSet, "not approved");
+    if (report.failed() > 0) {
+      throw new RuleSetException(
+          Reason.INVALID,
+          draft.label()
+              + " fails "
+              + report.failed()
+              + " of its "
+              + report.results().size()
+              + " scenarios and cannot be approved",
+          report.failures());
     }
     transactions.executeWithoutResult(
         tx -> {
@@ -477,6 +507,25 @@ public final class RuleSetRegistry {
     store.insert(created, draft);
     store.audit(name, version, action, user, at, detail);
     return created;
+  }
+
+  /** Compiles through the engine (cached: instant after validating) and runs the scenarios. */
+  private TestReport runScenarios(RuleSet ruleSet, String refused) {
+    CompiledRuleSet compiled;
+    try {
+      compiled = engine.compile(ruleSet);
+    } catch (RuleSetCompilationException e) {
+      throw new RuleSetException(
+          Reason.INVALID, ruleSet.label() + " does not compile: " + refused, e.problems());
+    } catch (IllegalArgumentException e) {
+      throw new RuleSetException(
+          Reason.INVALID,
+          ruleSet.label() + " does not compile: " + refused,
+          List.of(e.getMessage()));
+    }
+    ScenarioRunner runner =
+        new ScenarioRunner(compiled.ruleBase(), compiled.parameters(), compiled.terminology());
+    return TestReport.of(ruleSet.label(), runner.run(ruleSet.scenarios()));
   }
 
   private List<String> problems(RuleSet ruleSet) {

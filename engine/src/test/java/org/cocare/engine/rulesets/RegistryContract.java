@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.cocare.engine.evaluation.Evaluator;
 import org.cocare.engine.record.PatientRecordStore;
@@ -21,6 +27,7 @@ import org.cocare.engine.rules.RuleEngine;
 import org.cocare.engine.rulesets.RuleSetException.Reason;
 import org.cocare.engine.rulesets.RuleSetVersion.Status;
 import org.cocare.rules.ruleset.RuleSet;
+import org.cocare.rules.scenario.ScenarioResult;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,8 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rule-set registry's life cycle on each database Cocare supports: first start, draft, edit,
- * validate, four-eyes approval, activation (and a failed one), roll back, audit, export/import,
- * impact preview.
+ * validate, test the scenarios (failing ones block approval), four-eyes approval, activation (and a
+ * failed one), roll back, audit, export/import, impact preview.
  */
 abstract class RegistryContract {
   static final FhirContext FHIR = FhirContext.forR4Cached();
@@ -39,6 +46,7 @@ abstract class RegistryContract {
   static final String NAME = DEFAULTS.name();
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC);
   static final LocalDate AS_OF = LocalDate.of(2026, 11, 29);
+  static final ObjectMapper SCENARIO_JSON = new ObjectMapper();
 
   RuleSetStore store;
   RuleEngine engine;
@@ -117,6 +125,24 @@ abstract class RegistryContract {
         parameters.replace("uspstf.hcv.min-age=18", "uspstf.hcv.min-age=21"),
         "clara");
     assertThat(registry.validate(NAME, 2, "clara")).isEmpty();
+    assertThat(registry.test(NAME, 2, "clara").results())
+        .as("the shipped scenario of an 18-year-old expects an HCV reminder")
+        .filteredOn(r -> !r.passed())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.name()).isEqualTo(EIGHTEEN);
+              assertThat(r.differences())
+                  .singleElement()
+                  .asString()
+                  .startsWith("recommendation expected but not produced: screening-hcv");
+            });
+    assertThatThrownBy(() -> registry.approve(NAME, 2, "amir"))
+        .isInstanceOfSatisfying(
+            RuleSetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID))
+        .hasMessageContaining("fails 1 of its");
+    expectNoHcvReminderAtEighteen(2, "clara");
+    assertThat(registry.test(NAME, 2, "clara").failed()).isZero();
     assertThatThrownBy(() -> registry.approve(NAME, 2, "clara"))
         .isInstanceOfSatisfying(
             RuleSetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.FORBIDDEN))
@@ -143,6 +169,7 @@ abstract class RegistryContract {
             org.assertj.core.groups.Tuple.tuple("created", "clara"),
             org.assertj.core.groups.Tuple.tuple("edited", "clara"),
             org.assertj.core.groups.Tuple.tuple("validated", "clara"),
+            org.assertj.core.groups.Tuple.tuple("tested", "clara"),
             org.assertj.core.groups.Tuple.tuple("approved", "amir"),
             org.assertj.core.groups.Tuple.tuple("activated", "ada"));
     assertThat(
@@ -170,6 +197,13 @@ abstract class RegistryContract {
     assertThat(registry.validate(NAME, 2, "clara"))
         .isNotEmpty()
         .allSatisfy(p -> assertThat(p).startsWith("local.drl:"));
+    assertThatThrownBy(() -> registry.test(NAME, 2, "clara"))
+        .isInstanceOfSatisfying(
+            RuleSetException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.INVALID);
+              assertThat(e.problems()).allSatisfy(p -> assertThat(p).startsWith("local.drl:"));
+            });
     assertThatThrownBy(() -> registry.approve(NAME, 2, "amir"))
         .isInstanceOfSatisfying(
             RuleSetException.class,
@@ -185,6 +219,99 @@ abstract class RegistryContract {
     assertThat(engine.active().ruleSet().label()).isEqualTo(NAME + "@1");
     assertThat(registry.version(NAME, 1).status()).isEqualTo(Status.ACTIVE);
     assertThat(registry.audit(NAME)).extracting(AuditEntry::action).contains("activation-failed");
+  }
+
+  @Test
+  void test_runsEveryShippedScenario_allPass_andIsAuditedAsTested() {
+    TestReport report = registry.test(NAME, 1, "clara");
+
+    int shipped = DEFAULTS.scenarios().size();
+    assertThat(report.label()).isEqualTo(NAME + "@1");
+    assertThat(report.passed()).isEqualTo(shipped).isGreaterThanOrEqualTo(90);
+    assertThat(report.failed()).isZero();
+    assertThat(report.results()).hasSize(shipped).allMatch(ScenarioResult::passed);
+    assertThat(registry.audit(NAME))
+        .last()
+        .satisfies(
+            e -> {
+              assertThat(e.action()).isEqualTo("tested");
+              assertThat(e.actor()).isEqualTo("clara");
+              assertThat(e.detail()).isEqualTo(shipped + " passed, 0 failed");
+            });
+  }
+
+  @Test
+  void draftWhoseScenarioExpectsOtherwise_failsThatScenario_withTheDifference_andIsNotApproved()
+      throws Exception {
+    registry.createDraft(NAME, 1, "clara");
+    String scenario = "hcv-hiv-age-30-never-tested_both-due";
+    editScenarios(
+        2,
+        "scenarios-uspstf.json",
+        scenario,
+        recommendations -> {
+          for (JsonNode r : recommendations) {
+            if (r.path("code").asText().equals("screening-hcv")) {
+              ((ObjectNode) r).put("priority", "urgent");
+            }
+          }
+        },
+        "clara");
+    assertThat(registry.validate(NAME, 2, "clara")).isEmpty();
+
+    TestReport report = registry.test(NAME, 2, "clara");
+
+    assertThat(report.failed()).isEqualTo(1);
+    assertThat(report.passed()).isEqualTo(report.results().size() - 1);
+    String difference =
+        "recommendation screening-hcv produced with priority routine instead of urgent";
+    assertThat(report.results())
+        .filteredOn(r -> !r.passed())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.name()).isEqualTo(scenario);
+              assertThat(r.differences()).containsExactly(difference);
+            });
+    assertThat(registry.audit(NAME))
+        .last()
+        .satisfies(
+            e -> {
+              assertThat(e.action()).isEqualTo("tested");
+              assertThat(e.detail()).endsWith("1 failed: " + scenario);
+            });
+    assertThatThrownBy(() -> registry.approve(NAME, 2, "amir"))
+        .isInstanceOfSatisfying(
+            RuleSetException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.INVALID);
+              assertThat(e.getMessage()).contains("fails 1 of its").contains("cannot be approved");
+              assertThat(e.problems()).containsExactly("scenario " + scenario + ": " + difference);
+            });
+    assertThat(registry.version(NAME, 2).status()).isEqualTo(Status.DRAFT);
+  }
+
+  @Test
+  void scenarioFileThatCannotBeRead_isAValidationProblem_namingItsLine() {
+    registry.createDraft(NAME, 1, "clara");
+    registry.editFile(
+        NAME,
+        2,
+        "scenarios-local.json",
+        """
+        { "scenarios": [ {
+          "name": "local",
+          "input": { "asOf": "2026-11-29", "patient": { "id": "p", "birthdate": "1990-01-01" } },
+          "expected": {}
+        } ] }
+        """,
+        "clara");
+
+    assertThat(registry.validate(NAME, 2, "clara"))
+        .singleElement()
+        .asString()
+        .startsWith("scenarios-local.json:3:")
+        .contains("scenarios[0].input.patient: unknown field \"birthdate\"");
   }
 
   @Test
@@ -234,6 +361,7 @@ abstract class RegistryContract {
             .file("parameters.properties")
             .replace("uspstf.hcv.min-age=18", "uspstf.hcv.min-age=21"),
         "clara");
+    expectNoHcvReminderAtEighteen(2, "clara");
     registry.approve(NAME, 2, "amir");
     registry.activate(NAME, 2, "ada").get();
     assertThatThrownBy(() -> registry.rollback(NAME, 2, "ada"))
@@ -288,6 +416,46 @@ abstract class RegistryContract {
               assertThat(c.lostBy()).containsExactly("young");
               assertThat(c.gained()).isZero();
             });
+  }
+
+  /** The shipped scenario of an 18-year-old, who is reminded of HCV screening from 18. */
+  static final String EIGHTEEN = "hypertension-18-today_gets-adult-education";
+
+  /** What a clinician raising the HCV start age does too: updates the scenario it changes. */
+  private void expectNoHcvReminderAtEighteen(int version, String user) throws IOException {
+    editScenarios(
+        version,
+        "scenarios-education.json",
+        EIGHTEEN,
+        recommendations -> {
+          for (var it = recommendations.iterator(); it.hasNext(); ) {
+            if (it.next().path("code").asText().equals("screening-hcv")) {
+              it.remove();
+            }
+          }
+        },
+        user);
+  }
+
+  /** Changes the expected recommendations of one scenario in a draft's scenario file. */
+  private void editScenarios(
+      int version, String file, String scenario, Consumer<ArrayNode> change, String user)
+      throws IOException {
+    JsonNode scenarios = SCENARIO_JSON.readTree(registry.files(NAME, version).file(file));
+    JsonNode found = null;
+    for (JsonNode s : scenarios.path("scenarios")) {
+      if (s.path("name").asText().equals(scenario)) {
+        found = s;
+      }
+    }
+    assertThat(found).as("scenario %s in %s", scenario, file).isNotNull();
+    change.accept((ArrayNode) found.path("expected").path("recommendations"));
+    registry.editFile(
+        NAME,
+        version,
+        file,
+        SCENARIO_JSON.writerWithDefaultPrettyPrinter().writeValueAsString(scenarios),
+        user);
   }
 
   private static Resource patient(String id, String birthDate) {

@@ -10,6 +10,7 @@ import org.cocare.engine.rulesets.ImpactPreview;
 import org.cocare.engine.rulesets.RuleSetException;
 import org.cocare.engine.rulesets.RuleSetRegistry;
 import org.cocare.engine.rulesets.RuleSetVersion;
+import org.cocare.engine.rulesets.TestReport;
 import org.cocare.routes.config.RuleSetProperties;
 import org.cocare.rules.ruleset.DecisionTable;
 import org.cocare.rules.ruleset.RuleSet;
@@ -25,9 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Rule sets for automation: list, read, draft from a version, edit a file, validate, preview the
- * impact, approve, activate, roll back, audit, diff, export and import. Who may do what is in
- * {@code SecurityConfiguration}; four eyes are enforced by the registry.
+ * Rule sets for automation: list, read, draft from a version, edit a file, validate, test (run its
+ * scenarios), preview the impact, approve, activate, roll back, audit, diff, export and import. Who
+ * may do what is in {@code SecurityConfiguration}; four eyes are enforced by the registry.
  */
 @RestController
 public class RuleSetController {
@@ -182,6 +183,12 @@ public class RuleSetController {
   public Validation validate(@PathVariable String name, @PathVariable int version, Principal user) {
     List<String> problems = registry.validate(name, version, user.getName());
     return new Validation(name + "@" + version, problems.isEmpty(), problems);
+  }
+
+  /** Runs the version's scenarios: pass or fail per scenario, with what differed. */
+  @PostMapping("/api/rulesets/{name}/versions/{version}/test")
+  public TestReport test(@PathVariable String name, @PathVariable int version, Principal user) {
+    return registry.test(name, version, user.getName());
   }
 
   /** Draft against active over up to {@code limit} stored patients, as of {@code asOf}. */

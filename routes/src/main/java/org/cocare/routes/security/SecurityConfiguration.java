@@ -112,6 +112,7 @@ public class SecurityConfiguration {
                     .requestMatchers(
                         HttpMethod.POST,
                         "/api/rulesets/*/versions/*/validate",
+                        "/api/rulesets/*/versions/*/test",
                         "/api/rulesets/*/versions/*/preview")
                     .hasAnyRole(CLINICIAN, APPROVER, ADMIN)
                     .requestMatchers(HttpMethod.GET, "/api/rulesets", "/api/rulesets/**")

@@ -9,15 +9,20 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.cocare.routes.ApplicationIT;
+import org.cocare.rules.ruleset.RuleSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The rule-set API over real HTTP: draft, edit, validate, four-eyes approval, activation that the
- * next evaluation follows, roll back, refusal of broken and unsafe drafts with their lines, and an
- * activation in the middle of a burst of messages that loses none.
+ * The rule-set API over real HTTP: draft, edit, validate, test the scenarios (a failing one blocks
+ * approval), four-eyes approval, activation that the next evaluation follows, roll back, refusal of
+ * broken and unsafe drafts with their lines, and an activation in the middle of a burst of messages
+ * that loses none.
  */
 class RuleSetApiIT extends ApplicationIT {
   private static final String BASE = "/api/rulesets/cocare-default";
@@ -45,6 +50,7 @@ class RuleSetApiIT extends ApplicationIT {
   void changedThreshold_approvedBySomeoneElse_activated_isWhatTheNextPatientGets_untilRolledBack() {
     int draft = newDraft();
     editParameter(draft, "uspstf.hcv.min-age=18", "uspstf.hcv.min-age=21");
+    expectNoHcvReminderAtEighteen(draft);
     assertThat(
             json(post("clinician", path(draft, "validate"), TEXT, new byte[0]))
                 .path("valid")
@@ -99,11 +105,11 @@ class RuleSetApiIT extends ApplicationIT {
             "clinician",
             path(draft, table + "/rows/11/cells/Minimum%20age"),
             TEXT,
-            "40".getBytes());
+            "42".getBytes());
     assertThat(edited.statusCode()).isEqualTo(200);
     assertThat(
             json(get("clinician", path(draft, table))).path("rows").get(0).path("cells").toString())
-        .contains("\"40\"");
+        .contains("\"42\"");
     assertThat(
             json(post("clinician", path(draft, "validate"), TEXT, new byte[0]))
                 .path("valid")
@@ -116,7 +122,9 @@ class RuleSetApiIT extends ApplicationIT {
         .contains("screening-colorectal")
         .contains("forty-two");
 
-    post("approver", path(draft, "approve"), TEXT, new byte[0]);
+    assertThat(post("approver", path(draft, "approve"), TEXT, new byte[0]).statusCode())
+        .as("no shipped scenario is 42 to 44 years old")
+        .isEqualTo(200);
     assertThat(post("approver", path(draft, "activate"), TEXT, new byte[0]).statusCode())
         .isEqualTo(200);
     sendPatient("forty-two-b", "1984-06-01");
@@ -132,6 +140,60 @@ class RuleSetApiIT extends ApplicationIT {
             json(get("clinician", "/api/patients/forty-two-c/recommendations"))
                 .findValuesAsString("code"))
         .doesNotContain("screening-colorectal");
+  }
+
+  @Test
+  void test_theDefaultVersionPassesEveryScenarioItShips_andAnyoneWhoChecksMayRunIt() {
+    HttpResponse<String> tested = post("clinician", path(1, "test"), TEXT, new byte[0]);
+
+    assertThat(tested.statusCode()).isEqualTo(200);
+    JsonNode report = json(tested);
+    int shipped = RuleSet.loadDefault().scenarios().size();
+    assertThat(report.path("label").asString()).isEqualTo("cocare-default@1");
+    assertThat(report.path("passed").asInt()).isEqualTo(shipped).isGreaterThanOrEqualTo(90);
+    assertThat(report.path("failed").asInt()).isZero();
+    assertThat(report.path("results").size()).isEqualTo(shipped);
+    assertThat(report.path("results").get(0).path("passed").asBoolean()).isTrue();
+    assertThat(post("approver", path(1, "test"), TEXT, new byte[0]).statusCode()).isEqualTo(200);
+    assertThat(post("admin", path(1, "test"), TEXT, new byte[0]).statusCode()).isEqualTo(200);
+    assertThat(post("integration", path(1, "test"), TEXT, new byte[0]).statusCode()).isEqualTo(403);
+    assertThat(json(get("clinician", BASE + "/audit")).findValuesAsString("action"))
+        .contains("tested");
+  }
+
+  @Test
+  void draftWithAWrongExpectation_reportsThatScenarioFailing_andCannotBeApproved() {
+    int draft = newDraft();
+    String scenario = "hcv-hiv-age-30-never-tested_both-due";
+    editScenario(
+        draft,
+        "scenarios-uspstf.json",
+        scenario,
+        recommendations -> {
+          for (JsonNode r : recommendations) {
+            if (r.path("code").asString().equals("screening-hcv")) {
+              ((ObjectNode) r).put("due", "2025-08-15");
+            }
+          }
+        });
+
+    JsonNode report = json(post("clinician", path(draft, "test"), TEXT, new byte[0]));
+
+    assertThat(report.path("failed").asInt()).isEqualTo(1);
+    JsonNode failing = null;
+    for (JsonNode result : report.path("results")) {
+      if (!result.path("passed").asBoolean()) {
+        failing = result;
+      }
+    }
+    assertThat(failing).isNotNull();
+    assertThat(failing.path("name").asString()).isEqualTo(scenario);
+    assertThat(failing.path("differences").get(0).asString())
+        .isEqualTo(
+            "recommendation screening-hcv produced with due 2025-07-15 instead of 2025-08-15");
+    HttpResponse<String> approve = post("approver", path(draft, "approve"), TEXT, new byte[0]);
+    assertThat(approve.statusCode()).isEqualTo(422);
+    assertThat(approve.body()).contains("COCARE-4001").contains(scenario);
   }
 
   @Test
@@ -204,7 +266,9 @@ class RuleSetApiIT extends ApplicationIT {
       throws Exception {
     int draft = newDraft();
     editParameter(draft, "uspstf.hcv.min-age=18", "uspstf.hcv.min-age=21");
-    post("approver", path(draft, "approve"), TEXT, new byte[0]);
+    expectNoHcvReminderAtEighteen(draft);
+    assertThat(post("approver", path(draft, "approve"), TEXT, new byte[0]).statusCode())
+        .isEqualTo(200);
     int patients = 40;
     ExecutorService senders = Executors.newFixedThreadPool(4);
     try {
@@ -258,6 +322,42 @@ class RuleSetApiIT extends ApplicationIT {
                     path(draft, "files/parameters.properties"),
                     TEXT,
                     parameters.replace(from, to).getBytes(StandardCharsets.UTF_8))
+                .statusCode())
+        .isEqualTo(200);
+  }
+
+  /** What a clinician raising the HCV start age does too: updates the scenario it changes. */
+  private void expectNoHcvReminderAtEighteen(int draft) {
+    editScenario(
+        draft,
+        "scenarios-education.json",
+        "hypertension-18-today_gets-adult-education",
+        recommendations -> {
+          for (var it = recommendations.iterator(); it.hasNext(); ) {
+            if (it.next().path("code").asString().equals("screening-hcv")) {
+              it.remove();
+            }
+          }
+        });
+  }
+
+  /** Changes the expected recommendations of one scenario in a draft's scenario file. */
+  private void editScenario(int draft, String file, String scenario, Consumer<ArrayNode> change) {
+    JsonNode scenarios = json(get("clinician", path(draft, "files/" + file)));
+    JsonNode found = null;
+    for (JsonNode s : scenarios.path("scenarios")) {
+      if (s.path("name").asString().equals(scenario)) {
+        found = s;
+      }
+    }
+    assertThat(found).as("scenario %s in %s", scenario, file).isNotNull();
+    change.accept((ArrayNode) found.path("expected").path("recommendations"));
+    assertThat(
+            put(
+                    "clinician",
+                    path(draft, "files/" + file),
+                    TEXT,
+                    JSON.writeValueAsString(scenarios).getBytes(StandardCharsets.UTF_8))
                 .statusCode())
         .isEqualTo(200);
   }

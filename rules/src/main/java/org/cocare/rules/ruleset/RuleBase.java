@@ -18,6 +18,7 @@ import org.cocare.rules.model.PlainLanguage;
 import org.cocare.rules.recommendation.EducationContent;
 import org.cocare.rules.recommendation.Kind;
 import org.cocare.rules.recommendation.Recommendation;
+import org.cocare.rules.scenario.ScenarioFormatException;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -77,9 +78,10 @@ public final class RuleBase {
   public record Derivation(Object fact, String rule, String source) {}
 
   /**
-   * Compiles the rule set's DRL and decision tables and reads its content catalogue; fails with
-   * every DRL error's file, line and column, every decision-table error's file, row and column, or
-   * with what is wrong in the catalogue.
+   * Compiles the rule set's DRL and decision tables and reads its content catalogue and scenarios;
+   * fails with every DRL error's file, line and column, every decision-table error's file, row and
+   * column, what is wrong in the catalogue, or each scenario file that cannot be read with its line
+   * and column.
    *
    * <p>A decision table ({@code .drl.csv}, {@code .drl.xlsx}) is turned into DRL by Drools' {@code
    * SpreadsheetCompiler} and from there on is DRL like the rest: checked for safety and compiled
@@ -119,14 +121,24 @@ public final class RuleBase {
     if (!problems.isEmpty()) {
       throw new RuleSetCompilationException(ruleSet.label(), problems);
     }
-    Catalogue catalogue;
+    Catalogue catalogue = null;
     try {
       catalogue = ruleSet.catalogue();
       if (!catalogue.items().isEmpty()) {
         catalogue.requireOffered(ruleSet.parameters().text(DEFAULT_LANGUAGE));
       }
     } catch (IllegalArgumentException e) {
-      throw new RuleSetCompilationException(ruleSet.label(), List.of(e.getMessage()));
+      problems.add(e.getMessage());
+    }
+    // Scenarios are read here, not only when they are run, so that validating a draft reports a
+    // scenario file that cannot be read with its line, as it does a DRL error.
+    try {
+      ruleSet.scenarios();
+    } catch (ScenarioFormatException e) {
+      problems.addAll(e.problems());
+    }
+    if (!problems.isEmpty()) {
+      throw new RuleSetCompilationException(ruleSet.label(), problems);
     }
     KieServices kie = KieServices.Factory.get();
     KieFileSystem files = kie.newKieFileSystem();

@@ -20,6 +20,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.cocare.rules.content.Catalogue;
 import org.cocare.rules.model.Parameters;
+import org.cocare.rules.scenario.Scenario;
+import org.cocare.rules.scenario.ScenarioFormatException;
+import org.cocare.rules.scenario.Scenarios;
 
 /**
  * A versioned rule set: its files by name, in a stable order. The content hash covers names and
@@ -32,6 +35,9 @@ import org.cocare.rules.model.Parameters;
  * line breaks): {@link #fileBytes(String)} decodes it, {@link #fromClasspath(String)} encodes it,
  * and the constructor refuses such a file whose text is not Base64. The content hash covers the
  * Base64 text, which is as exact as the bytes.
+ *
+ * <p>A rule set carries its own test scenarios ({@code scenarios-<group>.json}, see {@link
+ * #scenarios()}): patients' records and what the rules must recommend for each.
  */
 public record RuleSet(String name, String version, SortedMap<String, String> files) {
 
@@ -205,6 +211,28 @@ public record RuleSet(String name, String version, SortedMap<String, String> fil
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("rule set " + label() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The scenario files ({@code scenarios-<group>.json}, see {@link Scenarios}) by name. */
+  public SortedMap<String, String> scenarioFiles() {
+    SortedMap<String, String> scenarios = new TreeMap<>();
+    files.forEach(
+        (file, content) -> {
+          if (Scenarios.isScenarioFile(file)) {
+            scenarios.put(file, content);
+          }
+        });
+    return scenarios;
+  }
+
+  /**
+   * Every test scenario the rule set carries, file by file in name order; empty when it has none.
+   *
+   * @throws ScenarioFormatException naming each scenario file that cannot be read, with line and
+   *     column, and each scenario name used twice
+   */
+  public List<Scenario> scenarios() {
+    return Scenarios.parse(scenarioFiles());
   }
 
   /** The default rule set shipped in this module's resources. */

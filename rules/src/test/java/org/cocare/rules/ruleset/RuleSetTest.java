@@ -50,7 +50,19 @@ class RuleSetTest {
             "parameters.properties",
             "terminology.csv",
             "catalogue.csv",
-            "catalogue-texts.csv");
+            "catalogue-texts.csv",
+            "scenarios-colorectal.json",
+            "scenarios-education.json",
+            "scenarios-follow-up.json",
+            "scenarios-language.json",
+            "scenarios-uspstf.json");
+    assertThat(DEFAULT.scenarioFiles().keySet())
+        .containsExactly(
+            "scenarios-colorectal.json",
+            "scenarios-education.json",
+            "scenarios-follow-up.json",
+            "scenarios-language.json",
+            "scenarios-uspstf.json");
     assertThat(DEFAULT.drlFiles().keySet())
         .containsExactly(
             "cms122.drl",
