@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.cocare.engine.conformance.EcqmCaseRunner;
 import org.cocare.engine.rules.CompiledRuleSet;
 import org.cocare.engine.rules.RuleEngine;
 import org.cocare.engine.rulesets.RuleSetException.Reason;
@@ -56,12 +57,9 @@ public final class RuleSetRegistry {
   private final TransactionTemplate transactions;
   private final ExecutorService compiler;
   private final boolean fourEyes;
+  private final EcqmCaseRunner stewardCases;
 
-  /**
-   * @param compiler where activations compile and swap, one at a time (a single-thread executor)
-   * @param fourEyes whether activation needs an approval by someone who neither created nor edited
-   *     the version
-   */
+  /** A registry whose tests are the versions' own scenarios only. */
   public RuleSetRegistry(
       RuleSetStore store,
       RuleEngine engine,
@@ -69,12 +67,31 @@ public final class RuleSetRegistry {
       TransactionTemplate transactions,
       ExecutorService compiler,
       boolean fourEyes) {
+    this(store, engine, clock, transactions, compiler, fourEyes, null);
+  }
+
+  /**
+   * @param compiler where activations compile and swap, one at a time (a single-thread executor)
+   * @param fourEyes whether activation needs an approval by someone who neither created nor edited
+   *     the version
+   * @param stewardCases the eCQM test cases every version is also tested against (and must agree
+   *     with on every measure it implements to be approved), or null where they are not available
+   */
+  public RuleSetRegistry(
+      RuleSetStore store,
+      RuleEngine engine,
+      Clock clock,
+      TransactionTemplate transactions,
+      ExecutorService compiler,
+      boolean fourEyes,
+      EcqmCaseRunner stewardCases) {
     this.store = store;
     this.engine = engine;
     this.clock = clock;
     this.transactions = transactions;
     this.compiler = compiler;
     this.fourEyes = fourEyes;
+    this.stewardCases = stewardCases;
   }
 
   /**
@@ -254,8 +271,9 @@ public final class RuleSetRegistry {
   }
 
   /**
-   * A second person approves a valid draft whose scenarios all pass. With four eyes on, whoever
-   * created or edited the draft may not approve it.
+   * A second person approves a valid draft whose scenarios all pass (and which agrees with the
+   * steward cases, where they are configured). With four eyes on, whoever created or edited the
+   * draft may not approve it.
    */
   public RuleSetVersion approve(String name, int version, String user) {
     RuleSetVersion draft = requireStatus(name, version, Status.DRAFT, "approved");
@@ -281,15 +299,10 @@ public final class RuleSetRegistry {
           Reason.INVALID, draft.label() + " is not valid and cannot be approved", problems);
     }
     TestReport report = runScenarios(ruleSet, "not approved");
-    if (report.failed() > 0) {
+    if (!report.allPass()) {
       throw new RuleSetException(
           Reason.INVALID,
-          draft.label()
-              + " fails "
-              + report.failed()
-              + " of its "
-              + report.results().size()
-              + " scenarios and cannot be approved",
+          draft.label() + " fails its tests (" + report.summary() + ") and cannot be approved",
           report.failures());
     }
     transactions.executeWithoutResult(
@@ -525,7 +538,10 @@ public final class RuleSetRegistry {
     }
     ScenarioRunner runner =
         new ScenarioRunner(compiled.ruleBase(), compiled.parameters(), compiled.terminology());
-    return TestReport.of(ruleSet.label(), runner.run(ruleSet.scenarios()));
+    return TestReport.of(
+        ruleSet.label(),
+        runner.run(ruleSet.scenarios()),
+        stewardCases == null ? null : stewardCases.run(compiled));
   }
 
   private List<String> problems(RuleSet ruleSet) {

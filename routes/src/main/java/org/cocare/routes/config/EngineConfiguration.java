@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
+import org.cocare.engine.conformance.EcqmCaseRunner;
+import org.cocare.engine.conformance.EcqmCases;
 import org.cocare.engine.deadletter.DeadLetterStore;
 import org.cocare.engine.evaluation.DryRun;
 import org.cocare.engine.evaluation.Evaluator;
@@ -90,9 +92,15 @@ public class EngineConfiguration {
       Clock clock,
       TransactionTemplate transactions,
       ExecutorService ruleSetCompiler,
-      RuleSetProperties properties) {
+      RuleSetProperties properties,
+      FhirReader reader,
+      Evaluator evaluator) {
+    EcqmCaseRunner stewardCases =
+        properties.ecqmCasesDir() == null
+            ? null
+            : new EcqmCaseRunner(EcqmCases.read(properties.ecqmCasesDir()), reader, evaluator);
     return new RuleSetRegistry(
-        store, engine, clock, transactions, ruleSetCompiler, properties.fourEyes());
+        store, engine, clock, transactions, ruleSetCompiler, properties.fourEyes(), stewardCases);
   }
 
   @Bean

@@ -1,5 +1,7 @@
 package org.cocare.routes.rulesets;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * may do what is in {@code SecurityConfiguration}; four eyes are enforced by the registry.
  */
 @RestController
+@Tag(name = "Rule sets", description = "Versioned, validated, tested, four-eyes approved rule sets")
 public class RuleSetController {
   /** Patients an impact preview reads from the store unless asked for fewer or more. */
   static final int DEFAULT_PREVIEW_PATIENTS = 500;
@@ -81,6 +84,9 @@ public class RuleSetController {
 
   public record Validation(String label, boolean valid, List<String> problems) {}
 
+  @Operation(
+      summary = "List the rule sets with their active version",
+      description = "Roles: clinician, approver, admin.")
   @GetMapping("/api/rulesets")
   public List<RuleSetSummary> list() {
     return registry.names().stream()
@@ -98,16 +104,25 @@ public class RuleSetController {
         .toList();
   }
 
+  @Operation(
+      summary = "List a rule set's versions, oldest first",
+      description = "Roles: clinician, approver, admin.")
   @GetMapping("/api/rulesets/{name}/versions")
   public List<VersionView> versions(@PathVariable String name) {
     return registry.versions(name).stream().map(v -> VersionView.of(v, null)).toList();
   }
 
+  @Operation(
+      summary = "Get a version: status, who created and approved it, its files",
+      description = "Roles: clinician, approver, admin.")
   @GetMapping("/api/rulesets/{name}/versions/{version}")
   public VersionView version(@PathVariable String name, @PathVariable int version) {
     return view(name, version);
   }
 
+  @Operation(
+      summary = "Get one file of a version as text (an .xlsx table as Base64)",
+      description = "Roles: clinician, approver, admin.")
   @GetMapping(
       value = "/api/rulesets/{name}/versions/{version}/files/{file}",
       produces = MediaType.TEXT_PLAIN_VALUE)
@@ -122,6 +137,9 @@ public class RuleSetController {
   }
 
   /** A new draft from {@code from} (default: the active version). */
+  @Operation(
+      summary = "Create a draft from a version (default: the active one)",
+      description = "Roles: clinician.")
   @PostMapping("/api/rulesets/{name}/versions")
   public ResponseEntity<VersionView> createDraft(
       @PathVariable String name, @RequestParam(required = false) Integer from, Principal user) {
@@ -136,6 +154,9 @@ public class RuleSetController {
     return created(registry.createDraft(name, base, user.getName()));
   }
 
+  @Operation(
+      summary = "Replace or add one file of a draft (audited with its diff)",
+      description = "Roles: clinician.")
   @PutMapping(
       value = "/api/rulesets/{name}/versions/{version}/files/{file}",
       consumes = MediaType.TEXT_PLAIN_VALUE)
@@ -153,6 +174,9 @@ public class RuleSetController {
   public record TableView(
       String file, List<DecisionTable.Column> columns, List<DecisionTable.Row> rows) {}
 
+  @Operation(
+      summary = "Get a decision table as columns and rows",
+      description = "Roles: clinician, approver, admin.")
   @GetMapping("/api/rulesets/{name}/versions/{version}/tables/{file}")
   public TableView table(
       @PathVariable String name, @PathVariable int version, @PathVariable String file) {
@@ -164,6 +188,10 @@ public class RuleSetController {
    * Changes one cell of a draft's decision table: the row by its line, the column by label or
    * letter.
    */
+  @Operation(
+      summary =
+          "Change one decision-table cell of a draft: the row by its line, the column by label or letter",
+      description = "Roles: clinician.")
   @PutMapping(
       value = "/api/rulesets/{name}/versions/{version}/tables/{file}/rows/{row}/cells/{column}",
       consumes = MediaType.TEXT_PLAIN_VALUE)
@@ -179,6 +207,9 @@ public class RuleSetController {
     return view(name, version);
   }
 
+  @Operation(
+      summary = "Compile the version and list every problem with file, line and column",
+      description = "Roles: clinician, approver, admin.")
   @PostMapping("/api/rulesets/{name}/versions/{version}/validate")
   public Validation validate(@PathVariable String name, @PathVariable int version, Principal user) {
     List<String> problems = registry.validate(name, version, user.getName());
@@ -186,12 +217,20 @@ public class RuleSetController {
   }
 
   /** Runs the version's scenarios: pass or fail per scenario, with what differed. */
+  @Operation(
+      summary =
+          "Run the version's scenarios (and the eCQM steward cases where configured): pass or fail each",
+      description = "Roles: clinician, approver, admin.")
   @PostMapping("/api/rulesets/{name}/versions/{version}/test")
   public TestReport test(@PathVariable String name, @PathVariable int version, Principal user) {
     return registry.test(name, version, user.getName());
   }
 
   /** Draft against active over up to {@code limit} stored patients, as of {@code asOf}. */
+  @Operation(
+      summary =
+          "Compare the version with the active one over stored patients: who gains or loses each recommendation",
+      description = "Roles: clinician, approver, admin.")
   @PostMapping("/api/rulesets/{name}/versions/{version}/preview")
   public ImpactPreview.Impact preview(
       @PathVariable String name,
@@ -202,6 +241,9 @@ public class RuleSetController {
     return preview.stored(candidate, asOf, limit == null ? DEFAULT_PREVIEW_PATIENTS : limit);
   }
 
+  @Operation(
+      summary = "Approve a valid draft whose tests pass; with four eyes on, not by its author",
+      description = "Roles: approver.")
   @PostMapping("/api/rulesets/{name}/versions/{version}/approve")
   public VersionView approve(@PathVariable String name, @PathVariable int version, Principal user) {
     registry.approve(name, version, user.getName());
@@ -212,28 +254,45 @@ public class RuleSetController {
    * Compiles and activates off this request's thread; answers with the active version when that
    * takes less than {@code cocare.rulesets.activation-wait}, else 202 Accepted (poll the version).
    */
+  @Operation(
+      summary =
+          "Activate an approved version: compiled off the request path, swapped atomically; 202 when it takes longer than activation-wait",
+      description = "Roles: approver, admin.")
   @PostMapping("/api/rulesets/{name}/versions/{version}/activate")
   public ResponseEntity<VersionView> activate(
       @PathVariable String name, @PathVariable int version, Principal user) {
     return awaited(name, registry.activate(name, version, user.getName()), version);
   }
 
+  @Operation(
+      summary = "Make an earlier active version active again, in one step",
+      description = "Roles: approver, admin.")
   @PostMapping("/api/rulesets/{name}/rollback")
   public ResponseEntity<VersionView> rollback(
       @PathVariable String name, @RequestParam int to, Principal user) {
     return awaited(name, registry.rollback(name, to, user.getName()), to);
   }
 
+  @Operation(
+      summary =
+          "The audit trail: who created, edited, validated, tested, approved, activated and rolled back what, when",
+      description = "Roles: clinician, approver, admin.")
   @GetMapping("/api/rulesets/{name}/audit")
   public List<AuditEntry> audit(@PathVariable String name) {
     return registry.audit(name);
   }
 
+  @Operation(
+      summary = "The line diff between two versions, file by file",
+      description = "Roles: clinician, approver, admin.")
   @GetMapping(value = "/api/rulesets/{name}/diff", produces = MediaType.TEXT_PLAIN_VALUE)
   public String diff(@PathVariable String name, @RequestParam int from, @RequestParam int to) {
     return registry.diff(name, from, to);
   }
 
+  @Operation(
+      summary = "Export a version as a zip (manifest and files), to review in git",
+      description = "Roles: clinician, approver, admin.")
   @GetMapping(value = "/api/rulesets/{name}/versions/{version}/export")
   public ResponseEntity<byte[]> export(@PathVariable String name, @PathVariable int version) {
     return zip(registry, name, version);
@@ -249,6 +308,9 @@ public class RuleSetController {
         .body(registry.export(name, version));
   }
 
+  @Operation(
+      summary = "Import a zip written by export as a new draft; nothing is activated",
+      description = "Roles: clinician.")
   @PostMapping(value = "/api/rulesets/import", consumes = "application/zip")
   public ResponseEntity<VersionView> importZip(@RequestBody byte[] zip, Principal user) {
     return created(registry.importZip(zip, user.getName()));

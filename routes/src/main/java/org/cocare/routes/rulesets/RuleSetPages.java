@@ -308,6 +308,21 @@ public class RuleSetPages {
         });
   }
 
+  @PostMapping("/ui/rulesets/{name}/versions/{version}/test")
+  public String test(
+      @PathVariable String name,
+      @PathVariable int version,
+      Principal user,
+      RedirectAttributes flash) {
+    return attempt(
+        flash,
+        versionPage(name, version),
+        () -> {
+          flash.addFlashAttribute("tests", registry.test(name, version, user.getName()));
+          return "redirect:" + versionPage(name, version);
+        });
+  }
+
   @PostMapping("/ui/rulesets/{name}/versions/{version}/preview")
   public String preview(
       @PathVariable String name,

@@ -30,6 +30,9 @@ class ApiDocumentationIT extends ApplicationIT {
           .as(action)
           .isTrue();
     }
+    assertThat(
+            paths.path(base + "/versions/{version}/test").path("post").path("summary").asString())
+        .contains("scenarios");
     assertThat(paths.path(base + "/rollback").has("post")).isTrue();
     assertThat(paths.path(base + "/audit").has("get")).isTrue();
     assertThat(paths.path(base + "/versions/{version}/export").has("get")).isTrue();

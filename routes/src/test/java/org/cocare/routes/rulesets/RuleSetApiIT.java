@@ -10,9 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import org.cocare.routes.ApplicationIT;
 import org.cocare.rules.ruleset.RuleSet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -24,17 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * broken and unsafe drafts with their lines, and an activation in the middle of a burst of messages
  * that loses none.
  */
-class RuleSetApiIT extends ApplicationIT {
-  private static final String BASE = "/api/rulesets/cocare-default";
-  private static final String TEXT = "text/plain";
-
-  @AfterEach
-  void backToVersionOne() {
-    if (activeVersion() != 1) {
-      assertThat(post("approver", BASE + "/rollback?to=1", TEXT, new byte[0]).statusCode())
-          .isEqualTo(200);
-    }
-  }
+class RuleSetApiIT extends RuleSetTestBase {
 
   @Test
   void list_showsTheDefaultsAsVersionOne_active() {
@@ -360,22 +348,6 @@ class RuleSetApiIT extends ApplicationIT {
                     JSON.writeValueAsString(scenarios).getBytes(StandardCharsets.UTF_8))
                 .statusCode())
         .isEqualTo(200);
-  }
-
-  private int activeVersion() {
-    for (JsonNode summary : json(get("clinician", "/api/rulesets"))) {
-      if (summary.path("name").asString().equals("cocare-default")) {
-        return summary.path("activeVersion").asInt();
-      }
-    }
-    throw new AssertionError("no cocare-default");
-  }
-
-  private int sendPatient(String id, String birthDate) {
-    String patient =
-        "{\"resourceType\":\"Patient\",\"id\":\"" + id + "\",\"birthDate\":\"" + birthDate + "\"}";
-    return put("integration", "/fhir/Patient/" + id, "application/fhir+json", patient.getBytes())
-        .statusCode();
   }
 
   private static String path(int version, String action) {
