@@ -171,19 +171,20 @@ public final class RuleBase {
           files.write(RESOURCES + path, drl);
         });
     KieBuilder builder = kie.newKieBuilder(files).buildAll();
-    List<String> errors = new ArrayList<>();
+    DrlProblems drlProblems = new DrlProblems();
     for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
       String table = m.getPath() == null ? null : tableByPath.get(m.getPath());
       if (table != null) {
         tableProblems.get(table).add(m.getLine(), m.getText());
       } else {
-        errors.add(
-            (m.getPath() == null ? "" : m.getPath().substring(m.getPath().lastIndexOf('/') + 1))
-                + (m.getLine() > 0 ? ":" + m.getLine() + ":" + m.getColumn() : "")
-                + " "
-                + m.getText());
+        drlProblems.add(
+            m.getPath() == null ? "" : m.getPath().substring(m.getPath().lastIndexOf('/') + 1),
+            m.getLine(),
+            m.getColumn(),
+            m.getText());
       }
     }
+    List<String> errors = new ArrayList<>(drlProblems.messages());
     if (tableProblems.values().stream().anyMatch(TableProblems::unparsed) && !errors.isEmpty()) {
       // Once a package does not parse, Drools no longer resolves the types the other files declare
       // and reports each use of them: dozens of errors with one cause, in the table.
