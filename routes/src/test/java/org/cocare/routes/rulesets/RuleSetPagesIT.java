@@ -87,7 +87,7 @@ class RuleSetPagesIT extends RuleSetTestBase {
   }
 
   @Test
-  void colorectalStartAge45To40_validatedTestedPreviewedApprovedActivated_thenRolledBack() {
+  void colorectalStartAge45To42_validatedTestedPreviewedApprovedActivated_thenRolledBack() {
     assertThat(sendPatient("forty-two", "1984-06-01")).isEqualTo(201);
 
     signIn("clinician");
@@ -101,10 +101,10 @@ class RuleSetPagesIT extends RuleSetTestBase {
     WebElement minimumAge = browser.findElement(By.id("cell-E"));
     assertThat(minimumAge.getAttribute("value")).isEqualTo("45");
     minimumAge.clear();
-    minimumAge.sendKeys("40");
+    minimumAge.sendKeys("42");
     click(By.id("save-row"));
     assertThat(text(By.id("notice"))).isEqualTo("Saved.");
-    assertThat(cellsOfRow(11)).contains("40", "75");
+    assertThat(cellsOfRow(11)).contains("42", "75");
 
     browser.findElement(By.linkText(draft)).click();
     click(By.id("validate"));
