@@ -314,9 +314,10 @@ public final class RuleSetRegistry {
   }
 
   /**
-   * Activates an approved version (or, with four eyes off, a draft): compiles it on the registry's
-   * thread, then makes it the one active version and swaps it into the engine. The future fails
-   * with {@link RuleSetException} when it does not compile; the active version then stays.
+   * Activates an approved version (or, with four eyes off, a draft whose tests pass): compiles it
+   * on the registry's thread, then makes it the one active version and swaps it into the engine.
+   * The future fails with {@link RuleSetException} when it does not compile or, for a draft, when a
+   * test fails; the active version then stays.
    */
   public CompletableFuture<RuleSetVersion> activate(String name, int version, String user) {
     RuleSetVersion target = version(name, version);
@@ -476,6 +477,23 @@ public final class RuleSetRegistry {
                 String.join("\n", e.problems()));
             throw new RuleSetException(
                 Reason.INVALID, target.label() + " does not compile: not activated", e.problems());
+          }
+          if (target.status() == Status.DRAFT) {
+            // Four eyes are off, so no approval ran its tests: they run here instead.
+            TestReport report = runScenarios(ruleSet, "not activated");
+            if (!report.allPass()) {
+              store.audit(
+                  name,
+                  version,
+                  AuditEntry.ACTIVATION_FAILED,
+                  user,
+                  clock.instant(),
+                  report.summary());
+              throw new RuleSetException(
+                  Reason.INVALID,
+                  target.label() + " fails its tests (" + report.summary() + "): not activated",
+                  report.failures());
+            }
           }
           transactions.executeWithoutResult(
               tx -> {

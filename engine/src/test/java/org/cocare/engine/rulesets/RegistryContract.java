@@ -319,6 +319,27 @@ abstract class RegistryContract {
   }
 
   @Test
+  void withFourEyesOff_aDraftWhoseScenarioFails_isNotActivated() {
+    registry.createDraft(NAME, 1, "clara");
+    registry.editFile(
+        NAME,
+        2,
+        "parameters.properties",
+        registry
+            .files(NAME, 2)
+            .file("parameters.properties")
+            .replace("uspstf.hcv.min-age=18", "uspstf.hcv.min-age=21"),
+        "clara");
+
+    assertThatThrownBy(() -> registry(false).activate(NAME, 2, "admin").join())
+        .hasCauseInstanceOf(RuleSetException.class)
+        .hasMessageContaining("fails its tests")
+        .hasMessageContaining(EIGHTEEN);
+    assertThat(engine.active().ruleSet().label()).isEqualTo(NAME + "@1");
+    assertThat(registry.audit(NAME)).extracting(AuditEntry::action).endsWith("activation-failed");
+  }
+
+  @Test
   void unsafeDraft_isRefusedAtValidation_andAtActivation() {
     registry.createDraft(NAME, 1, "mallory");
     registry.editFile(

@@ -152,7 +152,8 @@ class RuleSetPagesIT extends RuleSetTestBase {
                 .getAttribute("data-action"))
         .isEqualTo("rolled-back");
 
-    assertThat(sendPatient("forty-two-b", "1984-06-01")).isEqualTo(200);
+    // The next message about the patient (now with a gender) is evaluated on version 1 again.
+    assertThat(sendPatient("forty-two-b", "1984-06-01", "female")).isEqualTo(201);
     signOut();
     signIn("clinician");
     openPatient("forty-two-b");

@@ -34,8 +34,22 @@ abstract class RuleSetTestBase extends ApplicationIT {
 
   /** Sends (creates or updates) a patient with only a birth date; the HTTP status. */
   int sendPatient(String id, String birthDate) {
+    return sendPatient(id, birthDate, null);
+  }
+
+  /**
+   * Sends a patient with a birth date and, unless null, a gender: a changed resource, so it is
+   * evaluated again (the very same body again is a duplicate and changes nothing).
+   */
+  int sendPatient(String id, String birthDate, String gender) {
     String patient =
-        "{\"resourceType\":\"Patient\",\"id\":\"" + id + "\",\"birthDate\":\"" + birthDate + "\"}";
+        "{\"resourceType\":\"Patient\",\"id\":\""
+            + id
+            + "\",\"birthDate\":\""
+            + birthDate
+            + "\""
+            + (gender == null ? "" : ",\"gender\":\"" + gender + "\"")
+            + "}";
     return put("integration", "/fhir/Patient/" + id, FHIR_JSON, patient.getBytes()).statusCode();
   }
 }
