@@ -289,9 +289,10 @@ public class RuleSetPages {
       @PathVariable int version,
       Principal user,
       RedirectAttributes flash) {
-    return attempt(
+    return onVersionPage(
+        name,
+        version,
         flash,
-        versionPage(name, version),
         () -> {
           RuleSet files = registry.files(name, version);
           List<Problem> problems = problems(registry.validate(name, version, user.getName()));
@@ -304,7 +305,6 @@ public class RuleSetPages {
               .forEach(
                   file -> excerpts.put(file, excerpt(annotated(files.file(file), file, problems))));
           flash.addFlashAttribute("excerpts", excerpts);
-          return "redirect:" + versionPage(name, version);
         });
   }
 
@@ -314,12 +314,12 @@ public class RuleSetPages {
       @PathVariable int version,
       Principal user,
       RedirectAttributes flash) {
-    return attempt(
+    return onVersionPage(
+        name,
+        version,
         flash,
-        versionPage(name, version),
         () -> {
           flash.addFlashAttribute("tests", registry.test(name, version, user.getName()));
-          return "redirect:" + versionPage(name, version);
         });
   }
 
@@ -329,15 +329,15 @@ public class RuleSetPages {
       @PathVariable int version,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
       RedirectAttributes flash) {
-    return attempt(
+    return onVersionPage(
+        name,
+        version,
         flash,
-        versionPage(name, version),
         () -> {
           flash.addFlashAttribute(
               "impact",
               preview.stored(
                   registry.files(name, version), asOf, RuleSetController.DEFAULT_PREVIEW_PATIENTS));
-          return "redirect:" + versionPage(name, version);
         });
   }
 
@@ -347,13 +347,13 @@ public class RuleSetPages {
       @PathVariable int version,
       Principal user,
       RedirectAttributes flash) {
-    return attempt(
+    return onVersionPage(
+        name,
+        version,
         flash,
-        versionPage(name, version),
         () -> {
           registry.approve(name, version, user.getName());
           flash.addFlashAttribute("notice", "approved");
-          return "redirect:" + versionPage(name, version);
         });
   }
 
@@ -363,16 +363,16 @@ public class RuleSetPages {
       @PathVariable int version,
       Principal user,
       RedirectAttributes flash) {
-    return attempt(
+    return onVersionPage(
+        name,
+        version,
         flash,
-        versionPage(name, version),
         () -> {
           boolean done =
               Switching.await(
                       registry.activate(name, version, user.getName()), properties.activationWait())
                   .isPresent();
           flash.addFlashAttribute("notice", done ? "activated" : "activating");
-          return "redirect:" + versionPage(name, version);
         });
   }
 
@@ -419,6 +419,19 @@ public class RuleSetPages {
       flash.addFlashAttribute("errorDetails", problems(e.problems()));
       return "redirect:" + onRefusal;
     }
+  }
+
+  /** Runs an action of the version page and goes back to it, with the result or the refusal. */
+  private static String onVersionPage(
+      String name, int version, RedirectAttributes flash, Runnable action) {
+    String page = versionPage(name, version);
+    return attempt(
+        flash,
+        page,
+        () -> {
+          action.run();
+          return "redirect:" + page;
+        });
   }
 
   private static List<Problem> problems(List<String> texts) {
