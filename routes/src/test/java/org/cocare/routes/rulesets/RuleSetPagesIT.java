@@ -156,7 +156,7 @@ class RuleSetPagesIT extends RuleSetTestBase {
                 .getAttribute("data-action"))
         .isEqualTo("rolled-back");
 
-    assertThat(sendPatient("forty-two-b", "1984-06-01")).isEqualTo(200);
+    assertThat(sendChangedPatient("forty-two-b", "1984-06-01")).isEqualTo(201);
     signOut();
     signIn("clinician");
     openPatient("forty-two-b");
@@ -192,6 +192,20 @@ class RuleSetPagesIT extends RuleSetTestBase {
         .contains("followup.drl")
         .contains("第 " + marked + " 行");
     screenshot("syntax-error");
+  }
+
+  /**
+   * Sends the patient again, changed: identical content is recognised as already processed and not
+   * evaluated again, and the evaluation is what closes the reminder.
+   */
+  private int sendChangedPatient(String id, String birthDate) {
+    String patient =
+        "{\"resourceType\":\"Patient\",\"id\":\""
+            + id
+            + "\",\"active\":true,\"birthDate\":\""
+            + birthDate
+            + "\"}";
+    return put("integration", "/fhir/Patient/" + id, FHIR_JSON, patient.getBytes()).statusCode();
   }
 
   private void signIn(String user) {
