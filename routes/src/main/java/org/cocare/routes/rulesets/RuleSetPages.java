@@ -60,11 +60,12 @@ public class RuleSetPages {
   }
 
   /**
-   * A compile problem placed where a clinician fixes it: {@code line} is the DRL line or the
-   * decision-table row, null for problems of the whole rule set.
+   * A compile problem placed where a clinician fixes it: {@code line} is the line of a file (DRL,
+   * {@code rules.csv}, a scenario file) or the decision-table row, null for problems of the whole
+   * rule set; {@code column} is null where the problem is of a whole line.
    */
   public record Problem(String file, Integer line, String column, String message) {
-    private static final Pattern DRL = Pattern.compile("^([\\w.-]+):(\\d+):(\\d+) (.*)$", 32);
+    private static final Pattern DRL = Pattern.compile("^([\\w.-]+):(\\d+)(?::(\\d+))? (.*)$", 32);
     private static final Pattern TABLE =
         Pattern.compile("^([\\w.-]+) row (\\d+), (column [A-Z]+(?: \\([^)]*\\))?): (.*)$", 32);
 
@@ -72,7 +73,10 @@ public class RuleSetPages {
       Matcher drl = DRL.matcher(text);
       if (drl.matches()) {
         return new Problem(
-            drl.group(1), Integer.valueOf(drl.group(2)), "column " + drl.group(3), drl.group(4));
+            drl.group(1),
+            Integer.valueOf(drl.group(2)),
+            drl.group(3) == null ? null : "column " + drl.group(3),
+            drl.group(4));
       }
       Matcher table = TABLE.matcher(text);
       if (table.matches()) {
@@ -90,6 +94,7 @@ public class RuleSetPages {
   public record FileGroups(
       List<String> rules,
       List<String> tables,
+      List<String> metadata,
       List<String> catalogue,
       List<String> parameters,
       List<String> scenarios,
@@ -97,6 +102,7 @@ public class RuleSetPages {
     static FileGroups of(List<String> files) {
       List<String> rules = new ArrayList<>();
       List<String> tables = new ArrayList<>();
+      List<String> metadata = new ArrayList<>();
       List<String> catalogue = new ArrayList<>();
       List<String> parameters = new ArrayList<>();
       List<String> scenarios = new ArrayList<>();
@@ -106,6 +112,8 @@ public class RuleSetPages {
           tables.add(file);
         } else if (file.endsWith(".drl")) {
           rules.add(file);
+        } else if (file.equals(RuleSet.RULES_FILE)) {
+          metadata.add(file);
         } else if (file.startsWith("catalogue")) {
           catalogue.add(file);
         } else if (file.endsWith(".properties")) {
@@ -116,7 +124,7 @@ public class RuleSetPages {
           other.add(file);
         }
       }
-      return new FileGroups(rules, tables, catalogue, parameters, scenarios, other);
+      return new FileGroups(rules, tables, metadata, catalogue, parameters, scenarios, other);
     }
   }
 

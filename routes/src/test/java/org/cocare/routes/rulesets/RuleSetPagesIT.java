@@ -95,6 +95,10 @@ class RuleSetPagesIT extends RuleSetTestBase {
     click(By.id("draft-from-1"));
     String draft = text(By.cssSelector("h1 span"));
     assertThat(text(By.id("status"))).isEqualTo("draft");
+    assertThat(rulesListing())
+        .as("each rule's title and owner from rules.csv")
+        .contains("Colorectal cancer screening reminder", "Quality — cancer screening");
+    assertThat(text(By.id("file-rules.csv"))).isEqualTo("rules.csv");
 
     click(By.id("table-screening-age-bands.drl.csv"));
     click(By.id("edit-row-11"));
@@ -168,6 +172,7 @@ class RuleSetPagesIT extends RuleSetTestBase {
     browser.get(uri("/ui/rulesets/cocare-default?lang=zh-CN").toString());
     assertThat(text(By.tagName("h2"))).isEqualTo("版本");
     click(By.id("draft-from-1"));
+    assertThat(rulesListing()).contains("标题", "负责团队");
     click(By.id("file-followup.drl"));
     WebElement editor = browser.findElement(By.id("editor"));
     String source = editor.getAttribute("value");
@@ -211,6 +216,15 @@ class RuleSetPagesIT extends RuleSetTestBase {
 
   private WebElement recommendation(String code) {
     return browser.findElement(By.cssSelector("#recommendations tr[data-code='" + code + "']"));
+  }
+
+  /** The text of the version page's rules and their sources, folded away or not. */
+  private static String rulesListing() {
+    return String.join(
+        "\n",
+        browser.findElements(By.cssSelector("details.rules")).stream()
+            .map(details -> details.getAttribute("textContent"))
+            .toList());
   }
 
   private List<String> cellsOfRow(int row) {

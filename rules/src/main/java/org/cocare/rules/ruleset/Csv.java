@@ -7,13 +7,17 @@ import java.util.List;
  * The rule set's CSV format (terminology, catalogue): {@code #} comment lines, one header line,
  * cells optionally in double quotes (where commas and doubled quotes are literal). Strict: a row
  * with the wrong number of cells or an unclosed quote fails with its line number rather than being
- * skipped.
+ * skipped. {@code headerLine} and {@code lines} (one per row) are 1-based line numbers in the text,
+ * so a file's own checks can point at the line to fix.
  */
-public record Csv(List<String> header, List<List<String>> rows) {
+public record Csv(
+    List<String> header, List<List<String>> rows, int headerLine, List<Integer> lines) {
 
   public static Csv parse(String text) {
     List<String> header = null;
+    int headerLine = 0;
     List<List<String>> rows = new ArrayList<>();
+    List<Integer> rowLines = new ArrayList<>();
     String[] lines = text.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
@@ -23,17 +27,19 @@ public record Csv(List<String> header, List<List<String>> rows) {
       List<String> cells = cells(line, i + 1);
       if (header == null) {
         header = cells;
+        headerLine = i + 1;
       } else if (cells.size() != header.size()) {
         throw new IllegalArgumentException(
             "line " + (i + 1) + " has " + cells.size() + " cells, header has " + header.size());
       } else {
         rows.add(cells);
+        rowLines.add(i + 1);
       }
     }
     if (header == null) {
       throw new IllegalArgumentException("CSV has no header line");
     }
-    return new Csv(List.copyOf(header), List.copyOf(rows));
+    return new Csv(List.copyOf(header), List.copyOf(rows), headerLine, List.copyOf(rowLines));
   }
 
   /** The cell of {@code row} in the column named {@code column}. */

@@ -80,8 +80,9 @@ public final class RuleBase {
   /**
    * Compiles the rule set's DRL and decision tables and reads its content catalogue and scenarios;
    * fails with every DRL error's file, line and column, every decision-table error's file, row and
-   * column, what is wrong in the catalogue, or each scenario file that cannot be read with its line
-   * and column.
+   * column, what is wrong in the catalogue or in the rule titles ({@value RuleSet#RULES_FILE}: a
+   * row for a rule the rule set does not have, a rule listed twice, a blank title), or each
+   * scenario file that cannot be read with its line and column.
    *
    * <p>A decision table ({@code .drl.csv}, {@code .drl.xlsx}) is turned into DRL by Drools' {@code
    * SpreadsheetCompiler} and from there on is DRL like the rest: checked for safety and compiled
@@ -130,6 +131,9 @@ public final class RuleBase {
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
     }
+    problems.addAll(
+        RuleMetadata.of(ruleSet)
+            .problems(RuleListing.of(ruleSet).stream().map(RuleListing.Entry::name).toList()));
     // Scenarios are read here, not only when they are run, so that validating a draft reports a
     // scenario file that cannot be read with its line, as it does a DRL error.
     try {

@@ -7,12 +7,17 @@ import java.util.regex.Pattern;
 
 /**
  * The rules of a rule set as a clinician browses them: where each is written (file and line, or
- * table row), its name and the guideline it names in {@code @source}. Read from the text, not from
- * a compiled rule base, so a draft that does not compile yet can still be browsed.
+ * table row), its name, the guideline it names in {@code @source}, and its title and owner from
+ * {@value RuleSet#RULES_FILE}. Read from the text, not from a compiled rule base, so a draft that
+ * does not compile yet can still be browsed.
  */
 public final class RuleListing {
-  /** One rule; {@code line} is the line of a DRL file or the row of a decision table. */
-  public record Entry(String file, int line, String name, String source) {}
+  /**
+   * One rule; {@code line} is the line of a DRL file or the row of a decision table. {@code
+   * source}, {@code title} and {@code owner} are null where the rule set gives none.
+   */
+  public record Entry(
+      String file, int line, String name, String source, String title, String owner) {}
 
   private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
   private static final Pattern SOURCE = Pattern.compile("@source\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -20,7 +25,10 @@ public final class RuleListing {
 
   private RuleListing() {}
 
-  /** Every rule of every DRL file and decision table, in file order. */
+  /**
+   * Every rule of every DRL file and decision table, in file order, with its title and owner when
+   * {@value RuleSet#RULES_FILE} has a row for it.
+   */
   public static List<Entry> of(RuleSet ruleSet) {
     List<Entry> entries = new ArrayList<>();
     ruleSet.drlFiles().forEach((file, text) -> entries.addAll(drl(file, text)));
@@ -31,7 +39,26 @@ public final class RuleListing {
         // An unreadable table lists no rules; validation says what is wrong with it.
       }
     }
-    return entries;
+    RuleMetadata metadata = RuleMetadata.of(ruleSet);
+    return entries.stream()
+        .map(
+            e -> {
+              RuleMetadata.Row row = metadata.row(e.name());
+              return row == null
+                  ? e
+                  : new Entry(
+                      e.file(),
+                      e.line(),
+                      e.name(),
+                      e.source(),
+                      blankToNull(row.title()),
+                      blankToNull(row.owner()));
+            })
+        .toList();
+  }
+
+  private static String blankToNull(String text) {
+    return text.isEmpty() ? null : text;
   }
 
   static List<Entry> drl(String file, String text) {
@@ -51,7 +78,7 @@ public final class RuleListing {
           break;
         }
       }
-      entries.add(new Entry(file, i + 1, rule.group(1), source));
+      entries.add(new Entry(file, i + 1, rule.group(1), source, null, null));
     }
     return entries;
   }
@@ -75,7 +102,9 @@ public final class RuleListing {
               table.fileName(),
               row.number(),
               name < 0 ? "row " + row.number() : row.cells().get(name),
-              source < 0 ? null : row.cells().get(source)));
+              source < 0 ? null : row.cells().get(source),
+              null,
+              null));
     }
     return entries;
   }

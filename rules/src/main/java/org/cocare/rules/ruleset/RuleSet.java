@@ -49,6 +49,9 @@ public record RuleSet(String name, String version, SortedMap<String, String> fil
   public static final String CATALOGUE_FILE = "catalogue.csv";
   public static final String CATALOGUE_TEXTS_FILE = "catalogue-texts.csv";
 
+  /** Each rule's title and owning team (see {@link RuleListing}); optional. */
+  public static final String RULES_FILE = "rules.csv";
+
   /** Files with this suffix are binary, held in Base64. */
   public static final String XLSX = ".xlsx";
 

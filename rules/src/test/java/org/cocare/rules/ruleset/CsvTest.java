@@ -23,6 +23,8 @@ class CsvTest {
     assertThat(csv.rows())
         .containsExactly(
             List.of("a", "Colonoscopy, flexible; \"diagnostic\""), List.of("b", "plain"));
+    assertThat(csv.headerLine()).as("after the comment").isEqualTo(2);
+    assertThat(csv.lines()).containsExactly(3, 4);
   }
 
   @Test

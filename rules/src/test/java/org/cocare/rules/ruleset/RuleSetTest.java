@@ -51,6 +51,7 @@ class RuleSetTest {
             "terminology.csv",
             "catalogue.csv",
             "catalogue-texts.csv",
+            "rules.csv",
             "scenarios-colorectal.json",
             "scenarios-education.json",
             "scenarios-follow-up.json",
