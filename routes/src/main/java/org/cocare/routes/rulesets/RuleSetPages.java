@@ -65,9 +65,11 @@ public class RuleSetPages {
    * rule set; {@code column} is null where the problem is of a whole line.
    */
   public record Problem(String file, Integer line, String column, String message) {
-    private static final Pattern DRL = Pattern.compile("^([\\w.-]+):(\\d+)(?::(\\d+))? (.*)$", 32);
+    private static final Pattern DRL =
+        Pattern.compile("^([\\w.-]+):(\\d+)(?::(\\d+))? (.*)$", Pattern.DOTALL);
     private static final Pattern TABLE =
-        Pattern.compile("^([\\w.-]+) row (\\d+), (column [A-Z]+(?: \\([^)]*\\))?): (.*)$", 32);
+        Pattern.compile(
+            "^([\\w.-]+) row (\\d+), (column [A-Z]+(?: \\([^)]*\\))?): (.*)$", Pattern.DOTALL);
 
     static Problem of(String text) {
       Matcher drl = DRL.matcher(text);
