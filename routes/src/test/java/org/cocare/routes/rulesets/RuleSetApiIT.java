@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -59,7 +61,7 @@ class RuleSetApiIT extends RuleSetTestBase {
     assertThat(json(activated).path("status").asString()).isEqualTo("active");
     assertThat(activeVersion()).isEqualTo(draft);
 
-    sendPatient("young", "2006-06-01");
+    sendPatient("young", bornYearsAgo(20));
     JsonNode recommendations = json(get("clinician", "/api/patients/young/recommendations"));
     assertThat(recommendations.findValuesAsString("code")).doesNotContain("screening-hcv");
     assertThat(recommendations.findValuesAsString("ruleSetVersion"))
@@ -67,7 +69,7 @@ class RuleSetApiIT extends RuleSetTestBase {
 
     assertThat(post("approver", BASE + "/rollback?to=1", TEXT, new byte[0]).statusCode())
         .isEqualTo(200);
-    sendPatient("young-again", "2006-06-01");
+    sendPatient("young-again", bornYearsAgo(20));
     JsonNode after = json(get("clinician", "/api/patients/young-again/recommendations"));
     assertThat(after.findValuesAsString("code")).contains("screening-hcv");
     assertThat(after.findValuesAsString("ruleSetVersion")).containsOnly("cocare-default@1");
@@ -82,7 +84,7 @@ class RuleSetApiIT extends RuleSetTestBase {
 
   @Test
   void colorectalStartAgeInTheDecisionTable_previewedApprovedActivated_reachesA42YearOld() {
-    sendPatient("forty-two", "1984-06-01");
+    sendPatient("forty-two", bornYearsAgo(42));
     int draft = newDraft();
     String table = "tables/screening-age-bands.drl.csv";
     JsonNode before = json(get("clinician", path(draft, table)));
@@ -105,7 +107,12 @@ class RuleSetApiIT extends RuleSetTestBase {
         .isTrue();
 
     JsonNode preview =
-        json(post("clinician", path(draft, "preview?asOf=2026-11-29"), TEXT, new byte[0]));
+        json(
+            post(
+                "clinician",
+                path(draft, "preview?asOf=" + LocalDate.now(ZoneOffset.UTC)),
+                TEXT,
+                new byte[0]));
     assertThat(preview.path("changes").toString())
         .contains("screening-colorectal")
         .contains("forty-two");
@@ -115,7 +122,7 @@ class RuleSetApiIT extends RuleSetTestBase {
         .isEqualTo(200);
     assertThat(post("approver", path(draft, "activate"), TEXT, new byte[0]).statusCode())
         .isEqualTo(200);
-    sendPatient("forty-two-b", "1984-06-01");
+    sendPatient("forty-two-b", bornYearsAgo(42));
     assertThat(
             json(get("clinician", "/api/patients/forty-two-b/recommendations"))
                 .findValuesAsString("code"))
@@ -123,7 +130,7 @@ class RuleSetApiIT extends RuleSetTestBase {
 
     assertThat(post("approver", BASE + "/rollback?to=1", TEXT, new byte[0]).statusCode())
         .isEqualTo(200);
-    sendPatient("forty-two-c", "1984-06-01");
+    sendPatient("forty-two-c", bornYearsAgo(42));
     assertThat(
             json(get("clinician", "/api/patients/forty-two-c/recommendations"))
                 .findValuesAsString("code"))

@@ -88,7 +88,7 @@ class RuleSetPagesIT extends RuleSetTestBase {
 
   @Test
   void colorectalStartAge45To42_validatedTestedPreviewedApprovedActivated_thenRolledBack() {
-    assertThat(sendPatient("forty-two", "1984-06-01")).isEqualTo(201);
+    assertThat(sendPatient("forty-two", bornYearsAgo(42))).isEqualTo(201);
 
     signIn("clinician");
     click(By.id("ruleset-cocare-default"));
@@ -136,7 +136,7 @@ class RuleSetPagesIT extends RuleSetTestBase {
     click(By.id("activate"));
     assertThat(text(By.id("status"))).isEqualTo("active");
 
-    assertThat(sendPatient("forty-two-b", "1984-06-01")).isEqualTo(201);
+    assertThat(sendPatient("forty-two-b", bornYearsAgo(42))).isEqualTo(201);
     signOut();
     signIn("clinician");
     openPatient("forty-two-b");
@@ -157,7 +157,7 @@ class RuleSetPagesIT extends RuleSetTestBase {
         .isEqualTo("rolled-back");
 
     // The next message about the patient (now with a gender) is evaluated on version 1 again.
-    assertThat(sendPatient("forty-two-b", "1984-06-01", "female")).isEqualTo(201);
+    assertThat(sendPatient("forty-two-b", bornYearsAgo(42), "female")).isEqualTo(201);
     signOut();
     signIn("clinician");
     openPatient("forty-two-b");

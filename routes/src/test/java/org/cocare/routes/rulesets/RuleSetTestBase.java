@@ -2,6 +2,8 @@ package org.cocare.routes.rulesets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.cocare.routes.ApplicationIT;
 import org.junit.jupiter.api.AfterEach;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +23,14 @@ abstract class RuleSetTestBase extends ApplicationIT {
       assertThat(post("approver", BASE + "/rollback?to=1", TEXT, new byte[0]).statusCode())
           .isEqualTo(200);
     }
+  }
+
+  /**
+   * A birth date that makes a patient {@code years} old today (half a year past the birthday), so
+   * the tests hold whatever day they run: the service evaluates as of today, in UTC.
+   */
+  static String bornYearsAgo(int years) {
+    return LocalDate.now(ZoneOffset.UTC).minusYears(years).minusMonths(6).toString();
   }
 
   int activeVersion() {
