@@ -1,0 +1,215 @@
+package org.cocare.engine.notify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.cocare.rules.recommendation.Kind;
+import org.cocare.rules.recommendation.Priority;
+import org.cocare.rules.recommendation.Recommendation;
+
+/**
+ * Plans what one patient is told about their open recommendations, now. In this order:
+ *
+ * <ol>
+ *   <li><b>holdout</b>: an item whose rule holds this patient out is recorded, never sent;
+ *   <li><b>consent</b>: when outreach is refused, only urgent items go;
+ *   <li><b>no repeats</b>: an item mentioned within its kind's re-notify interval waits;
+ *   <li><b>weekly cap</b>: at most {@code weeklyCap} items in any seven days, counting those
+ *       already sent; when it bites, urgent items come first, then follow-ups, screening, education
+ *       (earliest due first within each);
+ *   <li><b>quiet hours</b> in the patient's zone: what is not urgent waits until they end.
+ * </ol>
+ *
+ * What remains is bundled: one message for the urgent items, sent now, and one for the rest, each
+ * to the patient's best-ranked email or SMS contact and always to the portal inbox, in the
+ * patient's language as far as it is offered. Every item gets a decision saying what happened to it
+ * and why, so that what was withheld can be recorded as well as what was sent.
+ */
+public final class NotificationPlanner {
+  private static final Duration WEEK = Duration.ofDays(7);
+
+  private static final Map<Kind, Integer> KIND_ORDER =
+      Map.of(Kind.FOLLOW_UP_TASK, 0, Kind.SCREENING_REMINDER, 1, Kind.EDUCATION, 2);
+
+  /** Urgent first, then follow-ups, screening, education; the earliest due first within each. */
+  private static final Comparator<Item> BY_IMPORTANCE =
+      Comparator.comparing((Item i) -> !i.urgent())
+          .thenComparing(i -> KIND_ORDER.get(i.recommendation().kind()))
+          .thenComparing(i -> i.recommendation().due());
+
+  private final NotificationPolicy policy;
+  private final Clock clock;
+  private final Function<String, String> language;
+
+  /**
+   * @param language the language a message is written in for a patient's preferred tag (null when
+   *     none): the catalogue's choice, e.g. {@code zh-Hans} to {@code zh-CN}, else its default
+   */
+  public NotificationPlanner(
+      NotificationPolicy policy, Clock clock, Function<String, String> language) {
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.language = Objects.requireNonNull(language, "language");
+  }
+
+  /** An open recommendation and when the patient was last told about it (null: never). */
+  public record Item(String recommendationId, Recommendation recommendation, Instant lastNotified) {
+    public Item {
+      Objects.requireNonNull(recommendationId, "recommendationId");
+      Objects.requireNonNull(recommendation, "recommendation");
+    }
+
+    boolean urgent() {
+      return recommendation.priority() != Priority.ROUTINE;
+    }
+  }
+
+  /** What happened to one item, and why. */
+  public record Decision(String recommendationId, Outcome outcome, String reason) {}
+
+  public enum Outcome {
+    /** In a message; {@code reason} says when it goes if not now. */
+    PLANNED,
+    /** In the rule's control group: recorded, never sent. */
+    HELD_OUT,
+    /** Not sent now: consent, too soon, or the weekly cap. */
+    WITHHELD
+  }
+
+  /** One message: where, in which language, which items, and not before when. */
+  public record Message(
+      Channel channel,
+      String address,
+      String language,
+      List<String> recommendationIds,
+      Instant notBefore,
+      boolean urgent) {
+    public Message {
+      recommendationIds = List.copyOf(recommendationIds);
+    }
+  }
+
+  public record Plan(List<Message> messages, List<Decision> decisions) {
+    public Plan {
+      messages = List.copyOf(messages);
+      decisions = List.copyOf(decisions);
+    }
+  }
+
+  /**
+   * @param sentInLastWeek how many items the patient was told about in the seven days before now
+   */
+  public Plan plan(OutreachProfile profile, List<Item> open, int sentInLastWeek) {
+    Instant now = clock.instant();
+    List<Decision> decisions = new ArrayList<>();
+    List<Item> candidates = new ArrayList<>();
+    for (Item item : open) {
+      String rule = item.recommendation().ruleId();
+      double fraction = policy.holdout(rule);
+      if (Holdout.isHeldOut(profile.patientId(), rule, fraction)) {
+        decisions.add(
+            new Decision(
+                item.recommendationId(),
+                Outcome.HELD_OUT,
+                "control group of " + rule + " (" + Math.round(fraction * 100) + " % held out)"));
+      } else if (profile.outreachRefused() && !item.urgent()) {
+        decisions.add(
+            new Decision(
+                item.recommendationId(),
+                Outcome.WITHHELD,
+                "consent: the patient refused outreach; only urgent items are sent"));
+      } else if (tooSoon(item, now)) {
+        decisions.add(
+            new Decision(
+                item.recommendationId(),
+                Outcome.WITHHELD,
+                "too soon: mentioned "
+                    + item.lastNotified()
+                    + ", again after "
+                    + policy.renotifyAfter().get(item.recommendation().kind()).toDays()
+                    + " days"));
+      } else {
+        candidates.add(item);
+      }
+    }
+    candidates.sort(BY_IMPORTANCE);
+    int slots = Math.max(0, policy.weeklyCap() - sentInLastWeek);
+    List<Item> urgent = new ArrayList<>();
+    List<Item> routine = new ArrayList<>();
+    for (Item item : candidates) {
+      if (slots == 0) {
+        decisions.add(
+            new Decision(
+                item.recommendationId(),
+                Outcome.WITHHELD,
+                "weekly cap: "
+                    + policy.weeklyCap()
+                    + " items in seven days, "
+                    + sentInLastWeek
+                    + " already sent; more important items went first"));
+        continue;
+      }
+      slots--;
+      (item.urgent() ? urgent : routine).add(item);
+    }
+    ZonedDateTime local = now.atZone(profile.zone());
+    Instant routineAt =
+        policy.isQuiet(local.toLocalTime()) ? endOfQuietHours(local).toInstant() : now;
+    for (Item item : urgent) {
+      decisions.add(new Decision(item.recommendationId(), Outcome.PLANNED, "urgent: now"));
+    }
+    for (Item item : routine) {
+      decisions.add(
+          new Decision(
+              item.recommendationId(),
+              Outcome.PLANNED,
+              routineAt.equals(now)
+                  ? "now"
+                  : "quiet hours until " + policy.quietUntil() + " " + profile.zone() + ": later"));
+    }
+    List<Message> messages = new ArrayList<>();
+    String written = language.apply(profile.language());
+    addMessages(messages, profile, written, urgent, now, true);
+    addMessages(messages, profile, written, routine, routineAt, false);
+    return new Plan(messages, decisions);
+  }
+
+  private void addMessages(
+      List<Message> messages,
+      OutreachProfile profile,
+      String written,
+      List<Item> items,
+      Instant notBefore,
+      boolean urgent) {
+    if (items.isEmpty()) {
+      return;
+    }
+    List<String> ids = items.stream().map(Item::recommendationId).toList();
+    profile
+        .preferredContact()
+        .ifPresent(
+            c ->
+                messages.add(
+                    new Message(c.channel(), c.address(), written, ids, notBefore, urgent)));
+    messages.add(new Message(Channel.PORTAL, profile.patientId(), written, ids, notBefore, urgent));
+  }
+
+  private boolean tooSoon(Item item, Instant now) {
+    return item.lastNotified() != null
+        && item.lastNotified()
+            .plus(policy.renotifyAfter().get(item.recommendation().kind()))
+            .isAfter(now);
+  }
+
+  private ZonedDateTime endOfQuietHours(ZonedDateTime local) {
+    ZonedDateTime end = local.with(policy.quietUntil());
+    return end.isAfter(local) ? end : end.plusDays(1);
+  }
+}
