@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.cocare.fhir.outreach.Channel;
+import org.cocare.fhir.outreach.OutreachProfile;
 import org.cocare.rules.recommendation.Kind;
 import org.cocare.rules.recommendation.Priority;
 import org.cocare.rules.recommendation.Recommendation;

@@ -289,7 +289,11 @@ public final class FactMapper {
                     && flag.booleanValue());
   }
 
-  private static PatientFact patient(String id, Patient p) {
+  /**
+   * The patient's preferred language as a BCP-47 tag: the {@code Patient.communication} marked
+   * preferred, else the first one given; null when none.
+   */
+  public static String preferredLanguage(Patient p) {
     String language = null;
     for (Patient.PatientCommunicationComponent communication : p.getCommunication()) {
       String tag = firstCode(communication.getLanguage());
@@ -297,6 +301,11 @@ public final class FactMapper {
         language = tag;
       }
     }
+    return language;
+  }
+
+  private static PatientFact patient(String id, Patient p) {
+    String language = preferredLanguage(p);
     boolean deceased =
         p.hasDeceasedBooleanType()
             ? p.getDeceasedBooleanType().booleanValue()

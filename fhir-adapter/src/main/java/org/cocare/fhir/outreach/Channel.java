@@ -1,4 +1,4 @@
-package org.cocare.engine.notify;
+package org.cocare.fhir.outreach;
 
 import java.util.Locale;
 
