@@ -2,6 +2,7 @@ package org.cocare.engine.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import ca.uhn.fhir.context.FhirContext;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -19,11 +20,15 @@ import org.cocare.engine.evaluation.Evaluation;
 import org.cocare.engine.intake.MessageStatus;
 import org.cocare.engine.intake.MessageStore;
 import org.cocare.engine.intake.StoredMessage;
+import org.cocare.engine.notify.Notification;
+import org.cocare.engine.notify.NotificationPlanner;
+import org.cocare.engine.notify.NotificationStore;
 import org.cocare.engine.recommendation.RecommendationLifecycle;
 import org.cocare.engine.recommendation.RecommendationStore;
 import org.cocare.engine.record.PatientRecordStore;
 import org.cocare.engine.rules.RuleEngine;
 import org.cocare.fhir.facts.ResourceChange;
+import org.cocare.fhir.outreach.Channel;
 import org.cocare.rules.model.GapClosed;
 import org.cocare.rules.recommendation.IssuedRecommendation;
 import org.cocare.rules.recommendation.Recommendation;
@@ -52,6 +57,7 @@ abstract class StoreContract {
   PatientRecordStore records;
   RecommendationStore recommendations;
   DeadLetterStore deadLetters;
+  NotificationStore notifications;
   TransactionTemplate transactions;
 
   abstract DataSource newDatabase();
@@ -62,6 +68,7 @@ abstract class StoreContract {
     messages = new MessageStore(dataSource);
     records = new PatientRecordStore(dataSource, FHIR);
     recommendations = new RecommendationStore(dataSource);
+    notifications = new NotificationStore(dataSource);
     transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     deadLetters =
         new DeadLetterStore(
@@ -70,6 +77,90 @@ abstract class StoreContract {
             transactions,
             Clock.fixed(T0, ZoneOffset.UTC),
             new SimpleMeterRegistry());
+  }
+
+  static Notification notification(
+      String id, Channel channel, Instant notBefore, String... recommendationIds) {
+    return Notification.planned(
+        id,
+        "li",
+        new NotificationPlanner.Message(
+            channel,
+            channel == Channel.PORTAL ? "li" : "li@example.org",
+            "zh-CN",
+            List.of(recommendationIds),
+            notBefore,
+            false),
+        T0);
+  }
+
+  @Test
+  void plannedNotification_isDueFromItsTime_withItsItems_earliestFirst_upToTheLimit() {
+    notifications.insert(notification("n2", Channel.EMAIL, T0.plusSeconds(60), "r1", "r2"));
+    notifications.insert(notification("n1", Channel.PORTAL, T0, "r1"));
+    notifications.insert(notification("n3", Channel.EMAIL, T0.plusSeconds(3600), "r3"));
+
+    assertThat(notifications.due(T0.plusSeconds(60), 10))
+        .extracting(Notification::id)
+        .containsExactly("n1", "n2");
+    assertThat(notifications.due(T0.plusSeconds(60), 1))
+        .extracting(Notification::id)
+        .containsExactly("n1");
+    Notification stored = notifications.find("n2").orElseThrow();
+    assertThat(stored.recommendationIds()).containsExactly("r1", "r2");
+    assertThat(stored.language()).isEqualTo("zh-CN");
+    assertThat(stored.status()).isEqualTo(Notification.Status.PLANNED);
+    assertThat(stored.sentAt()).isNull();
+  }
+
+  @Test
+  void notification_isMarkedSentOnce_andThenNeverDueAgain() {
+    notifications.insert(notification("n1", Channel.EMAIL, T0, "r1"));
+
+    assertThat(notifications.markSent("n1", T0.plusSeconds(5))).isTrue();
+    assertThat(notifications.markSent("n1", T0.plusSeconds(6))).as("a second sender").isFalse();
+
+    Notification sent = notifications.find("n1").orElseThrow();
+    assertThat(sent.status()).isEqualTo(Notification.Status.SENT);
+    assertThat(sent.sentAt()).isEqualTo(T0.plusSeconds(5));
+    assertThat(sent.attempts()).isEqualTo(1);
+    assertThat(notifications.due(T0.plusSeconds(3600), 10)).isEmpty();
+  }
+
+  @Test
+  void failedAttempt_waitsForItsRetry_andAPermanentFailureIsNeverRetried() {
+    notifications.insert(notification("n1", Channel.SMS, T0, "r1"));
+    notifications.insert(notification("n2", Channel.SMS, T0, "r2"));
+
+    notifications.retryLater("n1", "gateway answered 503", T0.plusSeconds(30));
+    notifications.markFailed("n2", "gateway answered 400: number unknown");
+
+    assertThat(notifications.due(T0.plusSeconds(29), 10)).isEmpty();
+    assertThat(notifications.due(T0.plusSeconds(30), 10))
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.id()).isEqualTo("n1");
+              assertThat(n.attempts()).isEqualTo(1);
+              assertThat(n.lastError()).isEqualTo("gateway answered 503");
+            });
+    assertThat(notifications.find("n2").orElseThrow().status())
+        .isEqualTo(Notification.Status.FAILED);
+    assertThat(notifications.markSent("n2", T0.plusSeconds(40))).isFalse();
+  }
+
+  @Test
+  void announcedItems_countOncePerRecommendation_whateverTheChannels_andNotWhenFailed() {
+    notifications.insert(notification("n1", Channel.EMAIL, T0, "r1", "r2"));
+    notifications.insert(notification("n2", Channel.PORTAL, T0, "r1", "r2"));
+    notifications.insert(notification("n3", Channel.EMAIL, T0.plusSeconds(86_400), "r1"));
+    notifications.insert(notification("n4", Channel.EMAIL, T0, "r9"));
+    notifications.markFailed("n4", "mailbox does not exist");
+
+    assertThat(notifications.itemsAnnouncedSince("li", T0)).isEqualTo(2);
+    assertThat(notifications.itemsAnnouncedSince("li", T0.plusSeconds(1))).isEqualTo(1);
+    assertThat(notifications.lastAnnounced("li"))
+        .containsOnly(entry("r1", T0.plusSeconds(86_400)), entry("r2", T0));
   }
 
   @Test

@@ -11,4 +11,8 @@ public enum Channel {
   public String code() {
     return name().toLowerCase(Locale.ROOT);
   }
+
+  public static Channel of(String code) {
+    return valueOf(code.toUpperCase(Locale.ROOT));
+  }
 }

@@ -1,0 +1,170 @@
+package org.cocare.engine.notify;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.cocare.engine.jdbc.Timestamps;
+import org.cocare.fhir.outreach.Channel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The notification outbox. A row is inserted planned (with the recommendations it announces, in the
+ * caller's transaction), then leaves {@code planned} exactly once: to {@code sent}, or to {@code
+ * failed} when delivery gives up. The status change is conditional on the row still being planned,
+ * so two deliverers, or one after a restart, cannot both send it.
+ */
+public final class NotificationStore {
+  private static final int ERROR_LENGTH = 500;
+
+  private final JdbcClient jdbc;
+
+  public NotificationStore(DataSource dataSource) {
+    this.jdbc = JdbcClient.create(dataSource);
+  }
+
+  public void insert(Notification n) {
+    jdbc.sql(
+            "insert into notifications (id, patient_id, channel, address, language, urgent,"
+                + " status, not_before, attempts, next_attempt_at, last_error, created_at, sent_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            n.id(),
+            n.patientId(),
+            n.channel().code(),
+            n.address(),
+            n.language(),
+            n.urgent(),
+            n.status().code(),
+            Timestamps.of(n.notBefore()),
+            n.attempts(),
+            Timestamps.of(n.nextAttemptAt()),
+            n.lastError(),
+            Timestamps.of(n.createdAt()),
+            Timestamps.of(n.sentAt()))
+        .update();
+    for (String recommendation : n.recommendationIds()) {
+      jdbc.sql("insert into notification_items (notification_id, recommendation_id) values (?, ?)")
+          .params(n.id(), recommendation)
+          .update();
+    }
+  }
+
+  public Optional<Notification> find(String id) {
+    return jdbc.sql("select * from notifications where id = ?")
+        .param(id)
+        .query((rs, n) -> map(rs))
+        .optional();
+  }
+
+  /** Planned notifications whose next attempt is due at {@code now}, the earliest first. */
+  public List<Notification> due(Instant now, int limit) {
+    return jdbc.sql(
+            "select * from notifications where status = 'planned' and next_attempt_at <= ?"
+                + " order by next_attempt_at, id fetch first ? rows only")
+        .params(Timestamps.of(now), limit)
+        .query((rs, n) -> map(rs))
+        .list();
+  }
+
+  /**
+   * Marks a planned notification sent; false when it was not planned any more (someone else sent it
+   * or gave up on it), in which case the caller must not count it as its own.
+   */
+  public boolean markSent(String id, Instant at) {
+    return jdbc.sql(
+                "update notifications set status = 'sent', sent_at = ?, attempts = attempts + 1"
+                    + " where id = ? and status = 'planned'")
+            .params(Timestamps.of(at), id)
+            .update()
+        == 1;
+  }
+
+  /** Records a failed attempt and when to try again. */
+  public void retryLater(String id, String error, Instant nextAttempt) {
+    jdbc.sql(
+            "update notifications set attempts = attempts + 1, last_error = ?, next_attempt_at = ?"
+                + " where id = ? and status = 'planned'")
+        .params(shorten(error), Timestamps.of(nextAttempt), id)
+        .update();
+  }
+
+  /** Gives up on a notification: a permanent failure, recorded with its error. */
+  public void markFailed(String id, String error) {
+    jdbc.sql(
+            "update notifications set status = 'failed', attempts = attempts + 1, last_error = ?"
+                + " where id = ? and status = 'planned'")
+        .params(shorten(error), id)
+        .update();
+  }
+
+  /**
+   * When each of the patient's recommendations was last announced by a notification that was sent
+   * or is still planned (planned counts: it will go), by recommendation id.
+   */
+  public Map<String, Instant> lastAnnounced(String patientId) {
+    Map<String, Instant> last = new HashMap<>();
+    jdbc.sql(
+            "select i.recommendation_id, max(n.not_before) as at from notification_items i"
+                + " join notifications n on n.id = i.notification_id"
+                + " where n.patient_id = ? and n.status in ('planned', 'sent')"
+                + " group by i.recommendation_id")
+        .param(patientId)
+        .query(
+            rs -> {
+              last.put(rs.getString("recommendation_id"), Timestamps.read(rs, "at"));
+            });
+    return last;
+  }
+
+  /**
+   * How many items the patient was told about (or will be, by notifications already planned) at or
+   * after {@code since}, counting each recommendation once however many channels carried it.
+   */
+  public int itemsAnnouncedSince(String patientId, Instant since) {
+    return jdbc.sql(
+            "select count(distinct i.recommendation_id) from notification_items i"
+                + " join notifications n on n.id = i.notification_id"
+                + " where n.patient_id = ? and n.status in ('planned', 'sent') and n.not_before >= ?")
+        .params(patientId, Timestamps.of(since))
+        .query(Integer.class)
+        .single();
+  }
+
+  private Notification map(ResultSet rs) throws SQLException {
+    String id = rs.getString("id");
+    List<String> items =
+        jdbc.sql(
+                "select recommendation_id from notification_items where notification_id = ?"
+                    + " order by recommendation_id")
+            .param(id)
+            .query(String.class)
+            .list();
+    return new Notification(
+        id,
+        rs.getString("patient_id"),
+        Channel.of(rs.getString("channel")),
+        rs.getString("address"),
+        rs.getString("language"),
+        rs.getBoolean("urgent"),
+        items,
+        Notification.Status.of(rs.getString("status")),
+        Timestamps.read(rs, "not_before"),
+        rs.getInt("attempts"),
+        Timestamps.read(rs, "next_attempt_at"),
+        rs.getString("last_error"),
+        Timestamps.read(rs, "created_at"),
+        Timestamps.read(rs, "sent_at"));
+  }
+
+  private static String shorten(String error) {
+    if (error == null) {
+      return null;
+    }
+    return error.length() <= ERROR_LENGTH ? error : error.substring(0, ERROR_LENGTH);
+  }
+}
