@@ -49,7 +49,9 @@ public abstract class ApplicationIT {
   @BeforeEach
   void cleanDatabase() {
     for (String table :
-        new String[] {"dead_letters", "messages", "patient_resources", "recommendations"}) {
+        new String[] {
+          "dead_letters", "messages", "patient_resources", "recommendations", "outcome_events"
+        }) {
       jdbc.sql("delete from " + table).update();
     }
   }

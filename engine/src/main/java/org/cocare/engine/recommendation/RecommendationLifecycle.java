@@ -4,8 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.UUID;
 import org.cocare.engine.evaluation.Evaluation;
+import org.cocare.engine.outcome.OutcomeEvent;
+import org.cocare.engine.outcome.OutcomeKind;
+import org.cocare.engine.outcome.OutcomeStore;
 import org.cocare.engine.rules.RuleEngine;
 import org.cocare.rules.model.GapClosed;
 import org.cocare.rules.recommendation.IssuedRecommendation;
@@ -16,9 +20,31 @@ import org.cocare.rules.recommendation.Recommendation;
  * Compares a fresh evaluation with the patient's open recommendations, by code: new codes are
  * issued, codes still firing are left alone, codes no longer firing are closed — as completed with
  * the evidence when the rules say the need was met, else as no longer applicable.
+ *
+ * <p>Every change is also recorded as an outcome event, through the same data source and so in the
+ * caller's transaction:
+ *
+ * <ul>
+ *   <li>{@code issued} when a recommendation is inserted;
+ *   <li>{@code completed} when it is closed because a {@code GapClosed} names its evidence, with
+ *       that evidence and the whole days from issue to {@code now} (the time of the evaluation that
+ *       saw the evidence, not the date the procedure was done);
+ *   <li>{@code superseded} when it stops firing without evidence and the evaluating rule-set
+ *       version differs from the one that issued it: the detail names the new version. This cannot
+ *       tell a rule change from a record change that happened under the new version; it says only
+ *       that the recommendation was withdrawn under different rules;
+ *   <li>{@code expired} when it stops firing without evidence under the same version that issued
+ *       it: the need lapsed (the patient aged out, a condition resolved, an exclusion arrived). An
+ *       open recommendation past its due date is not expired; it stays open while the rules keep
+ *       firing.
+ * </ul>
+ *
+ * The other kinds (sent, opened, self-reported done…) come from outside the engine through {@link
+ * #record}.
  */
 public final class RecommendationLifecycle {
   private final RecommendationStore store;
+  private final OutcomeStore outcomes;
 
   /** Education already issued within this many days is not issued again (rule-set parameter). */
   public static final String EDUCATION_REPEAT_DAYS = "education.repeat-days";
@@ -27,8 +53,10 @@ public final class RecommendationLifecycle {
 
   private final RuleEngine rules;
 
-  public RecommendationLifecycle(RecommendationStore store, RuleEngine rules) {
+  public RecommendationLifecycle(
+      RecommendationStore store, OutcomeStore outcomes, RuleEngine rules) {
     this.store = store;
+    this.outcomes = outcomes;
     this.rules = rules;
   }
 
@@ -53,7 +81,7 @@ public final class RecommendationLifecycle {
     for (Recommendation recommendation : evaluation.recommendations()) {
       if (open.remove(recommendation.code()) == null
           && !sentRecently(evaluation.patientId(), recommendation, repeatAfter)) {
-        store.insert(
+        IssuedRecommendation inserted =
             new IssuedRecommendation(
                 UUID.randomUUID().toString(),
                 evaluation.patientId(),
@@ -63,7 +91,9 @@ public final class RecommendationLifecycle {
                 now,
                 null,
                 null,
-                null));
+                null);
+        store.insert(inserted);
+        outcomes.append(OutcomeEvent.of(inserted, OutcomeKind.ISSUED, now, null, null, null));
         issued++;
       }
     }
@@ -80,6 +110,14 @@ public final class RecommendationLifecycle {
                 + evaluation.asOf()
                 + ").",
             evidence);
+        outcomes.append(
+            OutcomeEvent.of(
+                stale,
+                OutcomeKind.COMPLETED,
+                now,
+                evidence,
+                (int) Math.max(0, Duration.between(stale.issuedAt(), now).toDays()),
+                null));
       } else {
         store.close(
             stale.id(),
@@ -91,9 +129,44 @@ public final class RecommendationLifecycle {
                 + evaluation.asOf()
                 + ".",
             null);
+        boolean sameRules = stale.ruleSetVersion().equals(evaluation.ruleSetVersion());
+        outcomes.append(
+            OutcomeEvent.of(
+                stale,
+                sameRules ? OutcomeKind.EXPIRED : OutcomeKind.SUPERSEDED,
+                now,
+                null,
+                null,
+                sameRules
+                    ? "No longer applies under " + evaluation.ruleSetVersion()
+                    : "Superseded by " + evaluation.ruleSetVersion()));
       }
     }
     return new Changes(issued, open.size());
+  }
+
+  /**
+   * Appends an event that happens to a recommendation outside an evaluation: planned, sent,
+   * delivered, opened, self-reported done, declined… Kinds that go with a change of the
+   * recommendation itself (issued, completed, expired, superseded) are refused: only {@link
+   * #reconcile} records those, together with the change. {@code detail} is a short note without
+   * clinical values.
+   *
+   * @throws NoSuchElementException if there is no such recommendation
+   */
+  public OutcomeEvent record(String recommendationId, OutcomeKind kind, Instant at, String detail) {
+    if (kind.changesRecommendation()) {
+      throw new IllegalArgumentException(
+          kind.code()
+              + " is recorded by the lifecycle with the recommendation's change, not alone");
+    }
+    IssuedRecommendation issued =
+        store
+            .find(recommendationId)
+            .orElseThrow(() -> new NoSuchElementException("no recommendation " + recommendationId));
+    OutcomeEvent event = OutcomeEvent.of(issued, kind, at, null, null, detail);
+    outcomes.append(event);
+    return event;
   }
 
   /**

@@ -20,6 +20,7 @@ import org.cocare.engine.evaluation.Evaluator;
 import org.cocare.engine.intake.Intake;
 import org.cocare.engine.intake.MessageStatus;
 import org.cocare.engine.intake.MessageStore;
+import org.cocare.engine.outcome.OutcomeStore;
 import org.cocare.engine.recommendation.RecommendationLifecycle;
 import org.cocare.engine.recommendation.RecommendationStore;
 import org.cocare.engine.record.PatientRecordStore;
@@ -70,7 +71,7 @@ abstract class ProcessingContract {
             READER,
             new PatientRecordStore(dataSource, READER.context()),
             new Evaluator(ENGINE, clock, meters),
-            new RecommendationLifecycle(recommendations, ENGINE),
+            new RecommendationLifecycle(recommendations, new OutcomeStore(dataSource), ENGINE),
             deadLetters,
             transactions,
             clock);

@@ -23,6 +23,7 @@ import org.cocare.engine.intake.StoredMessage;
 import org.cocare.engine.notify.Notification;
 import org.cocare.engine.notify.NotificationPlanner;
 import org.cocare.engine.notify.NotificationStore;
+import org.cocare.engine.outcome.OutcomeStore;
 import org.cocare.engine.recommendation.RecommendationLifecycle;
 import org.cocare.engine.recommendation.RecommendationStore;
 import org.cocare.engine.record.PatientRecordStore;
@@ -291,7 +292,8 @@ abstract class StoreContract {
 
   @Test
   void lifecycle_issuesNewLeavesUnchangedAndClosesWithReason() {
-    RecommendationLifecycle lifecycle = new RecommendationLifecycle(recommendations, RULES);
+    RecommendationLifecycle lifecycle =
+        new RecommendationLifecycle(recommendations, new OutcomeStore(dataSource), RULES);
     Recommendation screening = screening("screening-colorectal");
     Recommendation education = education();
     LocalDate asOf = LocalDate.of(2026, 3, 1);
@@ -323,7 +325,7 @@ abstract class StoreContract {
 
   @Test
   void issuedRecommendation_roundTripsEveryField() {
-    new RecommendationLifecycle(recommendations, RULES)
+    new RecommendationLifecycle(recommendations, new OutcomeStore(dataSource), RULES)
         .reconcile(evaluation(LocalDate.of(2026, 3, 1), List.of(education()), List.of()), T0);
 
     IssuedRecommendation stored = recommendations.forPatient("p1").get(0);

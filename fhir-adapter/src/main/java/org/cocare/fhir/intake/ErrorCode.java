@@ -17,6 +17,8 @@ public enum ErrorCode {
   PROCESSING_FAILED("COCARE-2001"),
   /** The request asked for something that does not exist. */
   NOT_FOUND("COCARE-3001"),
+  /** A query parameter is not understood (an unknown kind, a limit out of range). */
+  INVALID_QUERY("COCARE-3002"),
   /** A rule set does not compile or is unsafe; one issue per problem, located at file:line:col. */
   RULE_SET_INVALID("COCARE-4001"),
   /** The rule-set version is in the wrong state for the request (e.g. editing an active one). */

@@ -25,7 +25,7 @@ public class InvalidFhirException extends RuntimeException {
   /** The HTTP status that fits: 400 unreadable or unsupported, 422 invalid, 404, 409, 403, 500. */
   public int httpStatus() {
     return switch (code) {
-      case MALFORMED, UNSUPPORTED -> 400;
+      case MALFORMED, UNSUPPORTED, INVALID_QUERY -> 400;
       case INVALID, RULE_SET_INVALID -> 422;
       case NOT_FOUND -> 404;
       case RULE_SET_STATE -> 409;

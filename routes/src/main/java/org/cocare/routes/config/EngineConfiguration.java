@@ -15,6 +15,7 @@ import org.cocare.engine.evaluation.DryRun;
 import org.cocare.engine.evaluation.Evaluator;
 import org.cocare.engine.intake.Intake;
 import org.cocare.engine.intake.MessageStore;
+import org.cocare.engine.outcome.OutcomeStore;
 import org.cocare.engine.processing.MessageProcessor;
 import org.cocare.engine.recommendation.RecommendationLifecycle;
 import org.cocare.engine.recommendation.RecommendationStore;
@@ -159,6 +160,20 @@ public class EngineConfiguration {
   }
 
   @Bean
+  OutcomeStore outcomeStore(DataSource dataSource) {
+    return new OutcomeStore(dataSource);
+  }
+
+  /**
+   * One lifecycle: message processing reconciles through it, delivery and portal record through it.
+   */
+  @Bean
+  RecommendationLifecycle recommendationLifecycle(
+      RecommendationStore recommendations, OutcomeStore outcomes, RuleEngine rules) {
+    return new RecommendationLifecycle(recommendations, outcomes, rules);
+  }
+
+  @Bean
   DeadLetterStore deadLetterStore(
       DataSource dataSource,
       MessageStore messages,
@@ -179,19 +194,11 @@ public class EngineConfiguration {
       FhirReader reader,
       PatientRecordStore records,
       Evaluator evaluator,
-      RecommendationStore recommendations,
-      RuleEngine rules,
+      RecommendationLifecycle lifecycle,
       DeadLetterStore deadLetters,
       TransactionTemplate transactions,
       Clock clock) {
     return new MessageProcessor(
-        messages,
-        reader,
-        records,
-        evaluator,
-        new RecommendationLifecycle(recommendations, rules),
-        deadLetters,
-        transactions,
-        clock);
+        messages, reader, records, evaluator, lifecycle, deadLetters, transactions, clock);
   }
 }

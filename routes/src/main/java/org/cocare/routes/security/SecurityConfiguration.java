@@ -95,7 +95,7 @@ public class SecurityConfiguration {
                     .hasAnyRole(CLINICIAN, ADMIN)
                     .requestMatchers("/api/evaluate")
                     .hasAnyRole(CLINICIAN, INTEGRATION, ADMIN)
-                    .requestMatchers("/api/patients/**")
+                    .requestMatchers("/api/patients/**", "/api/outcomes", "/api/outcomes/**")
                     .hasAnyRole(CLINICIAN, ADMIN)
                     .requestMatchers("/api/messages/**", "/api/dead-letters/**")
                     .hasAnyRole(INTEGRATION, ADMIN)

@@ -1,0 +1,133 @@
+package org.cocare.routes.outcomes;
+
+import ca.uhn.fhir.context.FhirContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import org.cocare.engine.outcome.OutcomeEvent;
+import org.cocare.engine.outcome.OutcomeKind;
+import org.cocare.engine.outcome.OutcomeQuery;
+import org.cocare.engine.outcome.OutcomeStore;
+import org.cocare.fhir.intake.ErrorCode;
+import org.cocare.fhir.intake.Outcomes;
+import org.cocare.rules.recommendation.Kind;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What happened to recommendations: {@code GET /api/patients/{id}/timeline} and {@code GET
+ * /api/outcomes?…}. No {@code cohort} filter yet: cohorts need patient traits (age band, sex,
+ * practice…) that Cocare does not keep; it comes with them.
+ */
+@RestController
+@Tag(name = "Outcomes", description = "What happened to each recommendation after it was issued")
+public class OutcomeController {
+  static final int DEFAULT_LIMIT = 100;
+
+  private final OutcomeStore outcomes;
+  private final FhirContext context;
+
+  public OutcomeController(OutcomeStore outcomes, FhirContext context) {
+    this.outcomes = outcomes;
+    this.context = context;
+  }
+
+  /** An outcome event as the API shows it; kinds by their stable codes. */
+  public record OutcomeView(
+      String id,
+      String recommendationId,
+      String patient,
+      String kind,
+      Instant at,
+      String ruleId,
+      String code,
+      String measure,
+      String recommendationKind,
+      String ruleSetVersion,
+      String evidence,
+      Integer daysToComplete,
+      String detail) {
+    static OutcomeView of(OutcomeEvent e) {
+      return new OutcomeView(
+          e.id(),
+          e.recommendationId(),
+          e.patientId(),
+          e.kind().code(),
+          e.at(),
+          e.ruleId(),
+          e.code(),
+          e.measure(),
+          e.recommendationKind().code(),
+          e.ruleSetVersion(),
+          e.evidence(),
+          e.daysToComplete(),
+          e.detail());
+    }
+  }
+
+  @Operation(
+      summary = "A patient's outcome timeline",
+      description =
+          "Every event of the patient's recommendations (issued, sent, completed with its"
+              + " evidence…), oldest first; empty for an unknown patient. Roles: clinician, admin.")
+  @GetMapping("/api/patients/{id}/timeline")
+  public List<OutcomeView> timeline(@PathVariable String id) {
+    return outcomes.timeline(id).stream().map(OutcomeView::of).toList();
+  }
+
+  @Operation(
+      summary = "Search outcome events",
+      description =
+          "Filters (all optional, combined with and): rule (rule id), measure, code, kind (event"
+              + " kind, e.g. completed), recommendationKind (e.g. screening-reminder), from"
+              + " (inclusive) and to (exclusive) as ISO instants, version (rule-set version, e.g."
+              + " cocare-default@2); newest first, at most limit (default 100, at most 1000). No"
+              + " cohort filter yet. Roles: clinician, admin.")
+  @GetMapping("/api/outcomes")
+  public List<OutcomeView> search(
+      @RequestParam(required = false) String rule,
+      @RequestParam(required = false) String measure,
+      @RequestParam(required = false) String code,
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false) String recommendationKind,
+      @RequestParam(required = false) Instant from,
+      @RequestParam(required = false) Instant to,
+      @RequestParam(required = false) String version,
+      @RequestParam(required = false) Integer limit) {
+    OutcomeQuery query =
+        new OutcomeQuery(
+            rule,
+            measure,
+            code,
+            kind == null ? null : OutcomeKind.fromCode(kind),
+            recommendationKind == null ? null : Kind.fromCode(recommendationKind),
+            from,
+            to,
+            version,
+            limit == null ? DEFAULT_LIMIT : limit);
+    return outcomes.search(query).stream().map(OutcomeView::of).toList();
+  }
+
+  /**
+   * An unknown kind or a limit out of range is the client's mistake (400), said in the message the
+   * engine wrote; only here, because elsewhere an IllegalArgumentException may be Cocare's own bug.
+   */
+  @ExceptionHandler(IllegalArgumentException.class)
+  ResponseEntity<String> invalidQuery(IllegalArgumentException e) {
+    return ResponseEntity.badRequest()
+        .contentType(MediaType.parseMediaType("application/fhir+json"))
+        .body(
+            context
+                .newJsonParser()
+                .encodeResourceToString(
+                    Outcomes.error(
+                        ErrorCode.INVALID_QUERY, IssueType.INVALID, e.getMessage(), null)));
+  }
+}
