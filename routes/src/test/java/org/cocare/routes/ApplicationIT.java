@@ -50,7 +50,13 @@ public abstract class ApplicationIT {
   void cleanDatabase() {
     for (String table :
         new String[] {
-          "dead_letters", "messages", "patient_resources", "recommendations", "outcome_events"
+          "dead_letters",
+          "messages",
+          "patient_resources",
+          "recommendations",
+          "outcome_events",
+          "notification_items",
+          "notifications"
         }) {
       jdbc.sql("delete from " + table).update();
     }

@@ -81,8 +81,10 @@ public final class NotificationPlanner {
     PLANNED,
     /** In the rule's control group: recorded, never sent. */
     HELD_OUT,
-    /** Not sent now: consent, too soon, or the weekly cap. */
-    WITHHELD
+    /** Not sent now: consent or the weekly cap. */
+    WITHHELD,
+    /** Announced within its kind's re-notify interval already: nothing new to decide. */
+    ALREADY_ANNOUNCED
   }
 
   /** One message: where, in which language, which items, and not before when. */
@@ -131,7 +133,7 @@ public final class NotificationPlanner {
         decisions.add(
             new Decision(
                 item.recommendationId(),
-                Outcome.WITHHELD,
+                Outcome.ALREADY_ANNOUNCED,
                 "too soon: mentioned "
                     + item.lastNotified()
                     + ", again after "

@@ -13,6 +13,8 @@ import java.util.Arrays;
 public enum OutcomeKind {
   ISSUED("issued"),
   HELD_OUT("held-out"),
+  /** Not notified for now, with the reason: consent, the weekly cap. */
+  WITHHELD("withheld"),
   PLANNED("planned"),
   SENT("sent"),
   DELIVERED("delivered"),

@@ -11,12 +11,14 @@ import org.cocare.engine.evaluation.Evaluator;
 import org.cocare.engine.intake.MessageStatus;
 import org.cocare.engine.intake.MessageStore;
 import org.cocare.engine.intake.StoredMessage;
+import org.cocare.engine.notify.Outreach;
 import org.cocare.engine.recommendation.RecommendationLifecycle;
 import org.cocare.engine.record.PatientRecordStore;
 import org.cocare.fhir.facts.MessageContent;
 import org.cocare.fhir.facts.ResourceChange;
 import org.cocare.fhir.intake.FhirReader;
 import org.cocare.fhir.server.ProcessingOutcome;
+import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,6 +37,7 @@ public final class MessageProcessor {
   private final PatientRecordStore records;
   private final Evaluator evaluator;
   private final RecommendationLifecycle lifecycle;
+  private final Outreach outreach;
   private final DeadLetterStore deadLetters;
   private final TransactionTemplate transactions;
   private final Clock clock;
@@ -45,6 +48,7 @@ public final class MessageProcessor {
       PatientRecordStore records,
       Evaluator evaluator,
       RecommendationLifecycle lifecycle,
+      Outreach outreach,
       DeadLetterStore deadLetters,
       TransactionTemplate transactions,
       Clock clock) {
@@ -54,6 +58,7 @@ public final class MessageProcessor {
     this.records = records;
     this.evaluator = evaluator;
     this.lifecycle = lifecycle;
+    this.outreach = outreach;
     this.deadLetters = deadLetters;
     this.transactions = transactions;
     this.clock = clock;
@@ -96,8 +101,10 @@ public final class MessageProcessor {
     int issued = 0;
     int closed = 0;
     for (String patientId : patients) {
-      Evaluation evaluation = evaluator.evaluate(patientId, records.load(patientId), null);
+      List<Resource> record = records.load(patientId);
+      Evaluation evaluation = evaluator.evaluate(patientId, record, null);
       RecommendationLifecycle.Changes result = lifecycle.reconcile(evaluation, now);
+      outreach.plan(patientId, record, now);
       issued += result.issued();
       closed += result.closed();
     }

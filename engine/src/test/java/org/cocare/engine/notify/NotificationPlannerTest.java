@@ -211,7 +211,7 @@ class NotificationPlannerTest {
             outcomeOf(
                 planner.plan(profile("li", false, EMAIL), List.of(told10DaysAgo), 0),
                 "r-colorectal"))
-        .isEqualTo(Outcome.WITHHELD);
+        .isEqualTo(Outcome.ALREADY_ANNOUNCED);
     assertThat(
             outcomeOf(
                 planner.plan(profile("li", false, EMAIL), List.of(told31DaysAgo), 0),

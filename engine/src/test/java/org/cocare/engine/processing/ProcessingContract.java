@@ -10,9 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.cocare.engine.deadletter.DeadLetter;
 import org.cocare.engine.deadletter.DeadLetterStore;
@@ -20,15 +23,22 @@ import org.cocare.engine.evaluation.Evaluator;
 import org.cocare.engine.intake.Intake;
 import org.cocare.engine.intake.MessageStatus;
 import org.cocare.engine.intake.MessageStore;
+import org.cocare.engine.notify.Notification;
+import org.cocare.engine.notify.NotificationPlanner;
+import org.cocare.engine.notify.NotificationPolicy;
+import org.cocare.engine.notify.NotificationStore;
+import org.cocare.engine.notify.Outreach;
 import org.cocare.engine.outcome.OutcomeStore;
 import org.cocare.engine.recommendation.RecommendationLifecycle;
 import org.cocare.engine.recommendation.RecommendationStore;
 import org.cocare.engine.record.PatientRecordStore;
 import org.cocare.engine.rules.RuleEngine;
 import org.cocare.fhir.intake.FhirReader;
+import org.cocare.fhir.outreach.Channel;
 import org.cocare.fhir.server.ProcessingOutcome;
 import org.cocare.fhir.server.Receipt;
 import org.cocare.rules.recommendation.IssuedRecommendation;
+import org.cocare.rules.recommendation.Kind;
 import org.cocare.rules.ruleset.RuleSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,12 +55,15 @@ abstract class ProcessingContract {
   static final RuleEngine ENGINE = new RuleEngine(RULES);
   static final Instant NOW = Instant.parse("2026-11-29T09:00:00Z");
   static final String MARIA = "60717189-2e24-48b6-905a-aa1f416c0091";
+  static final String MARIA_BUNDLE = "1ec5a21e-a949-49f9-8245-13a1fe0f6e6a";
 
   MessageStore messages;
   RecommendationStore recommendations;
   DeadLetterStore deadLetters;
   Intake intake;
   MessageProcessor processor;
+  NotificationStore notifications;
+  OutcomeStore outcomes;
 
   abstract DataSource newDatabase();
 
@@ -65,16 +78,101 @@ abstract class ProcessingContract {
     recommendations = new RecommendationStore(dataSource);
     deadLetters = new DeadLetterStore(dataSource, messages, transactions, clock, meters);
     intake = new Intake(messages, READER, clock, meters);
+    outcomes = new OutcomeStore(dataSource);
+    RecommendationLifecycle lifecycle =
+        new RecommendationLifecycle(recommendations, outcomes, ENGINE);
+    notifications = new NotificationStore(dataSource);
     processor =
         new MessageProcessor(
             messages,
             READER,
             new PatientRecordStore(dataSource, READER.context()),
             new Evaluator(ENGINE, clock, meters),
-            new RecommendationLifecycle(recommendations, new OutcomeStore(dataSource), ENGINE),
+            lifecycle,
+            new Outreach(
+                new NotificationPlanner(
+                    new NotificationPolicy(
+                        LocalTime.of(21, 0),
+                        LocalTime.of(8, 0),
+                        3,
+                        Map.of(
+                            Kind.EDUCATION, Duration.ofDays(180),
+                            Kind.SCREENING_REMINDER, Duration.ofDays(30),
+                            Kind.FOLLOW_UP_TASK, Duration.ofDays(7)),
+                        Map.of()),
+                    clock,
+                    preferred -> "en"),
+                notifications,
+                recommendations,
+                lifecycle,
+                outcomes,
+                ZoneOffset.UTC),
             deadLetters,
             transactions,
             clock);
+  }
+
+  @Test
+  void processedPatient_getsTheirNotificationsPlannedInTheSameTransaction_once()
+      throws IOException {
+    Receipt receipt =
+        intake.receive(example("bundles/maria-diabetes.json"), "application/fhir+json", "test");
+    processor.process(receipt.messageId());
+
+    List<Notification> planned = notifications.due(NOW.plus(Duration.ofDays(1)), 100);
+    assertThat(planned).isNotEmpty().allSatisfy(n -> assertThat(n.patientId()).isEqualTo(MARIA));
+    assertThat(planned).extracting(Notification::channel).contains(Channel.PORTAL, Channel.EMAIL);
+    assertThat(outcomes.timeline(MARIA))
+        .extracting(e -> e.kind().code())
+        .contains("issued", "planned");
+
+    Receipt again =
+        intake.receive(
+            new String(example("bundles/maria-diabetes.json"), StandardCharsets.UTF_8)
+                .replace("\"female\"", "\"other\"")
+                .replace(MARIA_BUNDLE, "2f0c7a51-8d7e-4b1e-9c55-6f1b0d3e4a77")
+                .getBytes(StandardCharsets.UTF_8),
+            "application/fhir+json",
+            "test");
+    assertThat(again.status())
+        .as(() -> READER.context().newJsonParser().encodeResourceToString(again.outcome()))
+        .isEqualTo(Receipt.Status.ACCEPTED);
+    processor.process(again.messageId());
+    assertThat(notifications.due(NOW.plus(Duration.ofDays(1)), 100))
+        .as("a later evaluation does not announce the same items again")
+        .hasSameSizeAs(planned);
+  }
+
+  @Test
+  void consentDenyingOutreach_withholdsRoutineNotices_andRecordsWhy() {
+    String bundle =
+        """
+        {"resourceType":"Bundle","type":"transaction","entry":[
+          {"fullUrl":"urn:uuid:7d0e9a4e-0d43-4c8e-9f0e-3f4f1c2b9a01",
+           "resource":{"resourceType":"Patient","id":"p-consent","birthDate":"1968-03-01",
+             "telecom":[{"system":"email","value":"x@example.org"}]},
+           "request":{"method":"PUT","url":"Patient/p-consent"}},
+          {"fullUrl":"urn:uuid:7d0e9a4e-0d43-4c8e-9f0e-3f4f1c2b9a02",
+           "resource":{"resourceType":"Consent","id":"c-consent","status":"active",
+             "policyRule":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"OPTOUT"}]},
+             "scope":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/consentscope","code":"patient-privacy"}]},
+             "category":[{"coding":[{"system":"http://loinc.org","code":"59284-0"}]}],
+             "patient":{"reference":"Patient/p-consent"},"provision":{"type":"deny"}},
+           "request":{"method":"PUT","url":"Consent/c-consent"}}]}
+        """;
+    Receipt receipt =
+        intake.receive(bundle.getBytes(StandardCharsets.UTF_8), "application/fhir+json", "test");
+    assertThat(receipt.status())
+        .as(() -> READER.context().newJsonParser().encodeResourceToString(receipt.outcome()))
+        .isEqualTo(Receipt.Status.ACCEPTED);
+    processor.process(receipt.messageId());
+
+    assertThat(recommendations.open("p-consent")).isNotEmpty();
+    assertThat(notifications.due(NOW.plus(Duration.ofDays(1)), 100)).isEmpty();
+    assertThat(outcomes.timeline("p-consent"))
+        .filteredOn(e -> e.kind().code().equals("withheld"))
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.detail()).startsWith("consent"));
   }
 
   @Test

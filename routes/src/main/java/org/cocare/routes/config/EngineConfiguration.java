@@ -15,11 +15,15 @@ import org.cocare.engine.evaluation.DryRun;
 import org.cocare.engine.evaluation.Evaluator;
 import org.cocare.engine.intake.Intake;
 import org.cocare.engine.intake.MessageStore;
+import org.cocare.engine.notify.NotificationPlanner;
+import org.cocare.engine.notify.NotificationStore;
+import org.cocare.engine.notify.Outreach;
 import org.cocare.engine.outcome.OutcomeStore;
 import org.cocare.engine.processing.MessageProcessor;
 import org.cocare.engine.recommendation.RecommendationLifecycle;
 import org.cocare.engine.recommendation.RecommendationStore;
 import org.cocare.engine.record.PatientRecordStore;
+import org.cocare.engine.rules.CompiledRuleSet;
 import org.cocare.engine.rules.RuleEngine;
 import org.cocare.engine.rulesets.ImpactPreview;
 import org.cocare.engine.rulesets.RuleSetRegistry;
@@ -29,6 +33,7 @@ import org.cocare.engine.terminology.Terminology;
 import org.cocare.engine.terminology.ValueSetDirectory;
 import org.cocare.engine.terminology.ValueSetSource;
 import org.cocare.fhir.intake.FhirReader;
+import org.cocare.rules.ruleset.RuleBase;
 import org.cocare.rules.ruleset.RuleSet;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -189,16 +194,59 @@ public class EngineConfiguration {
   }
 
   @Bean
+  NotificationStore notificationStore(DataSource dataSource) {
+    return new NotificationStore(dataSource);
+  }
+
+  /**
+   * Notifications are planned in the language the active rule set's catalogue offers for the
+   * patient's preference, else its default language.
+   */
+  @Bean
+  Outreach outreach(
+      NotifyProperties properties,
+      NotificationStore notifications,
+      RecommendationStore recommendations,
+      RecommendationLifecycle lifecycle,
+      OutcomeStore outcomes,
+      RuleEngine rules,
+      Clock clock,
+      EvaluationProperties evaluation) {
+    NotificationPlanner planner =
+        new NotificationPlanner(
+            properties.policy(),
+            clock,
+            preferred -> {
+              CompiledRuleSet active = rules.active();
+              return active
+                  .ruleBase()
+                  .catalogue()
+                  .languageFor(preferred, active.parameters().text(RuleBase.DEFAULT_LANGUAGE));
+            });
+    return new Outreach(
+        planner, notifications, recommendations, lifecycle, outcomes, evaluation.zone());
+  }
+
+  @Bean
   MessageProcessor messageProcessor(
       MessageStore messages,
       FhirReader reader,
       PatientRecordStore records,
       Evaluator evaluator,
       RecommendationLifecycle lifecycle,
+      Outreach outreach,
       DeadLetterStore deadLetters,
       TransactionTemplate transactions,
       Clock clock) {
     return new MessageProcessor(
-        messages, reader, records, evaluator, lifecycle, deadLetters, transactions, clock);
+        messages,
+        reader,
+        records,
+        evaluator,
+        lifecycle,
+        outreach,
+        deadLetters,
+        transactions,
+        clock);
   }
 }
