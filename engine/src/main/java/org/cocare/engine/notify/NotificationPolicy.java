@@ -19,6 +19,26 @@ public record NotificationPolicy(
     Map<Kind, Duration> renotifyAfter,
     Map<String, Double> holdoutByRule) {
 
+  /**
+   * Re-notify intervals unless configured: education twice a year, screening monthly, follow-up
+   * weekly.
+   */
+  public static final Map<Kind, Duration> DEFAULT_RENOTIFY =
+      Map.of(
+          Kind.EDUCATION, Duration.ofDays(180),
+          Kind.SCREENING_REMINDER, Duration.ofDays(30),
+          Kind.FOLLOW_UP_TASK, Duration.ofDays(7));
+
+  public static final LocalTime DEFAULT_QUIET_FROM = LocalTime.of(21, 0);
+  public static final LocalTime DEFAULT_QUIET_UNTIL = LocalTime.of(8, 0);
+  public static final int DEFAULT_WEEKLY_CAP = 3;
+
+  /** The defaults: quiet 21:00 to 08:00, three items a week, the default intervals, no holdout. */
+  public static NotificationPolicy defaults() {
+    return new NotificationPolicy(
+        DEFAULT_QUIET_FROM, DEFAULT_QUIET_UNTIL, DEFAULT_WEEKLY_CAP, DEFAULT_RENOTIFY, Map.of());
+  }
+
   public NotificationPolicy {
     Objects.requireNonNull(quietFrom, "quietFrom");
     Objects.requireNonNull(quietUntil, "quietUntil");

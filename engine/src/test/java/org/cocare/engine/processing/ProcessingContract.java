@@ -12,10 +12,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.cocare.engine.deadletter.DeadLetter;
 import org.cocare.engine.deadletter.DeadLetterStore;
@@ -38,7 +36,6 @@ import org.cocare.fhir.outreach.Channel;
 import org.cocare.fhir.server.ProcessingOutcome;
 import org.cocare.fhir.server.Receipt;
 import org.cocare.rules.recommendation.IssuedRecommendation;
-import org.cocare.rules.recommendation.Kind;
 import org.cocare.rules.ruleset.RuleSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,18 +87,7 @@ abstract class ProcessingContract {
             new Evaluator(ENGINE, clock, meters),
             lifecycle,
             new Outreach(
-                new NotificationPlanner(
-                    new NotificationPolicy(
-                        LocalTime.of(21, 0),
-                        LocalTime.of(8, 0),
-                        3,
-                        Map.of(
-                            Kind.EDUCATION, Duration.ofDays(180),
-                            Kind.SCREENING_REMINDER, Duration.ofDays(30),
-                            Kind.FOLLOW_UP_TASK, Duration.ofDays(7)),
-                        Map.of()),
-                    clock,
-                    preferred -> "en"),
+                new NotificationPlanner(NotificationPolicy.defaults(), clock, preferred -> "en"),
                 notifications,
                 recommendations,
                 lifecycle,

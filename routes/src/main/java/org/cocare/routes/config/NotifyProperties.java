@@ -23,22 +23,16 @@ public record NotifyProperties(
     Map<String, Duration> renotifyAfter,
     Map<String, Double> holdout) {
 
-  static final Map<Kind, Duration> DEFAULT_RENOTIFY =
-      Map.of(
-          Kind.EDUCATION, Duration.ofDays(180),
-          Kind.SCREENING_REMINDER, Duration.ofDays(30),
-          Kind.FOLLOW_UP_TASK, Duration.ofDays(7));
-
   public NotifyProperties {
-    quietFrom = quietFrom == null ? LocalTime.of(21, 0) : quietFrom;
-    quietUntil = quietUntil == null ? LocalTime.of(8, 0) : quietUntil;
-    weeklyCap = weeklyCap == null ? 3 : weeklyCap;
+    quietFrom = quietFrom == null ? NotificationPolicy.DEFAULT_QUIET_FROM : quietFrom;
+    quietUntil = quietUntil == null ? NotificationPolicy.DEFAULT_QUIET_UNTIL : quietUntil;
+    weeklyCap = weeklyCap == null ? NotificationPolicy.DEFAULT_WEEKLY_CAP : weeklyCap;
     renotifyAfter = renotifyAfter == null ? Map.of() : Map.copyOf(renotifyAfter);
     holdout = holdout == null ? Map.of() : Map.copyOf(holdout);
   }
 
   NotificationPolicy policy() {
-    Map<Kind, Duration> intervals = new EnumMap<>(DEFAULT_RENOTIFY);
+    Map<Kind, Duration> intervals = new EnumMap<>(NotificationPolicy.DEFAULT_RENOTIFY);
     renotifyAfter.forEach((kind, interval) -> intervals.put(Kind.fromCode(kind), interval));
     return new NotificationPolicy(quietFrom, quietUntil, weeklyCap, intervals, holdout);
   }
