@@ -10,7 +10,10 @@ import org.cocare.routes.ApplicationIT;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** A colorectal gap issued then closed by a colonoscopy, as the outcome endpoints show it. */
+/**
+ * A colorectal gap issued, announced, then closed by a colonoscopy, as the outcome endpoints show
+ * it.
+ */
 class OutcomesApiIT extends ApplicationIT {
 
   @Test
@@ -18,8 +21,10 @@ class OutcomesApiIT extends ApplicationIT {
     sendGapThenColonoscopy("outcome-x");
 
     JsonNode colorectal = colorectal(json(get("clinician", "/api/patients/outcome-x/timeline")));
-    assertThat(colorectal.findValuesAsString("kind")).containsExactly("issued", "completed");
-    JsonNode completed = colorectal.get(1);
+    // Planned: the reminder went into the portal inbox (the patient has no email or phone).
+    assertThat(colorectal.findValuesAsString("kind"))
+        .containsExactly("issued", "planned", "completed");
+    JsonNode completed = colorectal.get(2);
     assertThat(completed.path("evidence").asString()).isEqualTo("Procedure/colo-outcome-x");
     assertThat(completed.path("daysToComplete").asInt()).isZero();
     assertThat(completed.path("ruleId").asString()).isNotBlank();
