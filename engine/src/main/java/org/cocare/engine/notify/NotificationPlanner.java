@@ -1,7 +1,6 @@
 package org.cocare.engine.notify;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -35,7 +34,6 @@ import org.cocare.rules.recommendation.Recommendation;
  * and why, so that what was withheld can be recorded as well as what was sent.
  */
 public final class NotificationPlanner {
-  private static final Duration WEEK = Duration.ofDays(7);
 
   private static final Map<Kind, Integer> KIND_ORDER =
       Map.of(Kind.FOLLOW_UP_TASK, 0, Kind.SCREENING_REMINDER, 1, Kind.EDUCATION, 2);
