@@ -320,16 +320,7 @@ abstract class RegistryContract {
 
   @Test
   void withFourEyesOff_aDraftWhoseScenarioFails_isNotActivated() {
-    registry.createDraft(NAME, 1, "clara");
-    registry.editFile(
-        NAME,
-        2,
-        "parameters.properties",
-        registry
-            .files(NAME, 2)
-            .file("parameters.properties")
-            .replace("uspstf.hcv.min-age=18", "uspstf.hcv.min-age=21"),
-        "clara");
+    draftWithHcvFromTwentyOne();
 
     assertThatThrownBy(() -> registry(false).activate(NAME, 2, "admin").join())
         .hasCauseInstanceOf(RuleSetException.class)
@@ -376,16 +367,7 @@ abstract class RegistryContract {
   @Test
   void rollback_returnsToAnEarlierActiveVersion_inOneStep_andIsInstantFromTheCache()
       throws Exception {
-    registry.createDraft(NAME, 1, "clara");
-    registry.editFile(
-        NAME,
-        2,
-        "parameters.properties",
-        registry
-            .files(NAME, 2)
-            .file("parameters.properties")
-            .replace("uspstf.hcv.min-age=18", "uspstf.hcv.min-age=21"),
-        "clara");
+    draftWithHcvFromTwentyOne();
     expectNoHcvReminderAtEighteen(2, "clara");
     registry.approve(NAME, 2, "amir");
     registry.activate(NAME, 2, "ada").get();
@@ -447,6 +429,20 @@ abstract class RegistryContract {
   static final String EIGHTEEN = "hypertension-18-today_gets-adult-education";
 
   /** What a clinician raising the HCV start age does too: updates the scenario it changes. */
+  /** Draft 2, by clara: hepatitis C screening from 21 instead of 18, its scenarios untouched. */
+  private void draftWithHcvFromTwentyOne() {
+    registry.createDraft(NAME, 1, "clara");
+    registry.editFile(
+        NAME,
+        2,
+        "parameters.properties",
+        registry
+            .files(NAME, 2)
+            .file("parameters.properties")
+            .replace("uspstf.hcv.min-age=18", "uspstf.hcv.min-age=21"),
+        "clara");
+  }
+
   private void expectNoHcvReminderAtEighteen(int version, String user) throws IOException {
     editScenarios(
         version,
