@@ -48,6 +48,11 @@ public record ConformanceReport(
     }
   }
 
+  /** How many cases, of every measure, agree. */
+  public int agreed() {
+    return (int) cases.stream().filter(CaseResult::agrees).count();
+  }
+
   /** The measures the rule set implements, by id. */
   public Set<String> implemented() {
     return measures.stream()

@@ -77,10 +77,9 @@ public record TestReport(
     if (conformance == null) {
       return scenarios;
     }
-    long agreed = conformance.cases().stream().filter(c -> c.agrees()).count();
     return scenarios
         + "; eCQM cases: "
-        + agreed
+        + conformance.agreed()
         + " of "
         + conformance.cases().size()
         + " agree, "

@@ -33,8 +33,6 @@ import org.cocare.engine.terminology.Terminology;
 import org.cocare.engine.terminology.ValueSetDirectory;
 import org.cocare.engine.terminology.ValueSetSource;
 import org.cocare.fhir.intake.FhirReader;
-import org.cocare.rules.content.Catalogue;
-import org.cocare.rules.ruleset.RuleBase;
 import org.cocare.rules.ruleset.RuleSet;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -219,13 +217,7 @@ public class EngineConfiguration {
             clock,
             preferred -> {
               CompiledRuleSet active = rules.active();
-              Catalogue catalogue = active.ruleBase().catalogue();
-              // Compiling checks the default language of a catalogue with items; one without
-              // items offers no language at all, so the notices are written in English.
-              return catalogue.items().isEmpty()
-                  ? "en"
-                  : catalogue.languageFor(
-                      preferred, active.parameters().text(RuleBase.DEFAULT_LANGUAGE));
+              return active.ruleBase().languageFor(preferred, active.parameters());
             });
     return new Outreach(
         planner, notifications, recommendations, lifecycle, outcomes, evaluation.zone());

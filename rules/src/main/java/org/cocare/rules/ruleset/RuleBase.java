@@ -301,7 +301,7 @@ public final class RuleBase {
             .findFirst()
             .map(PatientFact::language)
             .orElse(null);
-    String language = catalogue.languageFor(preferred, parameters.text(DEFAULT_LANGUAGE));
+    String language = languageFor(preferred, parameters);
     return recommendations.stream()
         .map(
             r ->
@@ -309,6 +309,18 @@ public final class RuleBase {
                     ? r.withContent(catalogue.content(r.catalogueItem(), language, plain))
                     : r)
         .toList();
+  }
+
+  /**
+   * The language this rule set writes in for a patient who prefers {@code preferred} (a BCP-47 tag,
+   * null for none): the catalogue's choice, else its {@value #DEFAULT_LANGUAGE}. A catalogue
+   * without items offers no language at all (compiling checks the default only when there are
+   * items), so then it is English.
+   */
+  public String languageFor(String preferred, Parameters parameters) {
+    return catalogue.items().isEmpty()
+        ? "en"
+        : catalogue.languageFor(preferred, parameters.text(DEFAULT_LANGUAGE));
   }
 
   private static <T> List<T> objects(ExecutionResults results, String name, Class<T> type) {
