@@ -5,14 +5,16 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import org.cocare.fhir.outreach.Channel;
 import org.cocare.fhir.outreach.OutreachProfile;
 import org.cocare.rules.recommendation.Kind;
-import org.cocare.rules.recommendation.Priority;
 import org.cocare.rules.recommendation.Recommendation;
 
 /**
@@ -24,7 +26,8 @@ import org.cocare.rules.recommendation.Recommendation;
  *   <li><b>no repeats</b>: an item mentioned within its kind's re-notify interval waits;
  *   <li><b>weekly cap</b>: at most {@code weeklyCap} items in any seven days, counting those
  *       already sent; when it bites, urgent items come first, then follow-ups, screening, education
- *       (earliest due first within each);
+ *       (earliest due first within each); an education item that explains a reminder going now (the
+ *       decision aid of colorectal screening) goes with it in its place;
  *   <li><b>quiet hours</b> in the patient's zone: what is not urgent waits until they end.
  * </ol>
  *
@@ -35,28 +38,35 @@ import org.cocare.rules.recommendation.Recommendation;
  */
 public final class NotificationPlanner {
 
-  private static final Map<Kind, Integer> KIND_ORDER =
-      Map.of(Kind.FOLLOW_UP_TASK, 0, Kind.SCREENING_REMINDER, 1, Kind.EDUCATION, 2);
-
-  /** Urgent first, then follow-ups, screening, education; the earliest due first within each. */
   private static final Comparator<Item> BY_IMPORTANCE =
-      Comparator.comparing((Item i) -> !i.urgent())
-          .thenComparing(i -> KIND_ORDER.get(i.recommendation().kind()))
-          .thenComparing(i -> i.recommendation().due());
+      Comparator.comparing(Item::recommendation, Importance.ORDER);
 
   private final NotificationPolicy policy;
   private final Clock clock;
   private final Function<String, String> language;
+  private final Function<String, Set<String>> topics;
+
+  /** A planner without companions: every item takes its own place under the cap. */
+  public NotificationPlanner(
+      NotificationPolicy policy, Clock clock, Function<String, String> language) {
+    this(policy, clock, language, item -> Set.of());
+  }
 
   /**
    * @param language the language a message is written in for a patient's preferred tag (null when
    *     none): the catalogue's choice, e.g. {@code zh-Hans} to {@code zh-CN}, else its default
+   * @param topics the topics a catalogue item serves, by item id (empty for an unknown item): an
+   *     education item serving the code of a reminder planned with it is that reminder's companion
    */
   public NotificationPlanner(
-      NotificationPolicy policy, Clock clock, Function<String, String> language) {
+      NotificationPolicy policy,
+      Clock clock,
+      Function<String, String> language,
+      Function<String, Set<String>> topics) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.language = Objects.requireNonNull(language, "language");
+    this.topics = Objects.requireNonNull(topics, "topics");
   }
 
   /** An open recommendation and when the patient was last told about it (null: never). */
@@ -67,7 +77,7 @@ public final class NotificationPlanner {
     }
 
     boolean urgent() {
-      return recommendation.priority() != Priority.ROUTINE;
+      return Importance.urgent(recommendation);
     }
   }
 
@@ -142,24 +152,30 @@ public final class NotificationPlanner {
       }
     }
     candidates.sort(BY_IMPORTANCE);
+    Map<String, List<Item>> companions = companions(candidates);
     int slots = Math.max(0, policy.weeklyCap() - sentInLastWeek);
     List<Item> urgent = new ArrayList<>();
     List<Item> routine = new ArrayList<>();
     for (Item item : candidates) {
+      List<Item> going = new ArrayList<>();
+      going.add(item);
+      going.addAll(companions.getOrDefault(item.recommendationId(), List.of()));
       if (slots == 0) {
-        decisions.add(
-            new Decision(
-                item.recommendationId(),
-                Outcome.WITHHELD,
-                "weekly cap: "
-                    + policy.weeklyCap()
-                    + " items in seven days, "
-                    + sentInLastWeek
-                    + " already sent; more important items went first"));
+        for (Item withheld : going) {
+          decisions.add(
+              new Decision(
+                  withheld.recommendationId(),
+                  Outcome.WITHHELD,
+                  "weekly cap: "
+                      + policy.weeklyCap()
+                      + " items in seven days, "
+                      + sentInLastWeek
+                      + " already sent; more important items went first"));
+        }
         continue;
       }
       slots--;
-      (item.urgent() ? urgent : routine).add(item);
+      (item.urgent() ? urgent : routine).addAll(going);
     }
     ZonedDateTime local = now.atZone(profile.zone());
     Instant routineAt =
@@ -201,6 +217,36 @@ public final class NotificationPlanner {
                 messages.add(
                     new Message(c.channel(), c.address(), written, ids, notBefore, urgent)));
     messages.add(new Message(Channel.PORTAL, profile.patientId(), written, ids, notBefore, urgent));
+  }
+
+  /**
+   * Takes the companions out of {@code candidates}: an education item serving the code of another
+   * candidate (the colorectal decision aid serves {@code screening-colorectal}) goes with that
+   * candidate, in its message and its place under the cap, rather than competing with it. By the id
+   * of the item each goes with.
+   */
+  private Map<String, List<Item>> companions(List<Item> candidates) {
+    Map<String, List<Item>> companions = new HashMap<>();
+    List<Item> leads =
+        candidates.stream().filter(i -> i.recommendation().kind() != Kind.EDUCATION).toList();
+    for (Iterator<Item> it = candidates.iterator(); it.hasNext(); ) {
+      Item item = it.next();
+      if (item.recommendation().kind() != Kind.EDUCATION) {
+        continue;
+      }
+      Set<String> served = topics.apply(item.recommendation().catalogueItem());
+      leads.stream()
+          .filter(lead -> served.contains(lead.recommendation().code()))
+          .findFirst()
+          .ifPresent(
+              lead -> {
+                companions
+                    .computeIfAbsent(lead.recommendationId(), id -> new ArrayList<>())
+                    .add(item);
+                it.remove();
+              });
+    }
+    return companions;
   }
 
   private boolean tooSoon(Item item, Instant now) {

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.cocare.engine.notify.NotificationPlanner.Decision;
 import org.cocare.engine.notify.NotificationPlanner.Item;
@@ -132,6 +133,52 @@ class NotificationPlannerTest {
     assertThat(email.recommendationIds()).containsExactly("r-colorectal", "r-aid");
     assertThat(email.notBefore()).isEqualTo(MORNING);
     assertThat(plan.decisions()).extracting(Decision::outcome).containsOnly(Outcome.PLANNED);
+  }
+
+  @Test
+  void theDecisionAidGoesWithItsReminderInOnePlaceUnderTheCap_whileAnotherReminderWaits() {
+    NotificationPlanner planner =
+        new NotificationPlanner(
+            policy(1, Map.of()),
+            Clock.fixed(MORNING, ZoneOffset.UTC),
+            tag -> "zh-CN",
+            item ->
+                item.equals("colorectal-screening-decision-aid")
+                    ? Set.of("screening-colorectal")
+                    : Set.of());
+
+    Plan plan =
+        planner.plan(profile("li", false, EMAIL), List.of(decisionAid(), hcv(), colorectal()), 0);
+
+    assertThat(outcomeOf(plan, "r-colorectal")).isEqualTo(Outcome.PLANNED);
+    assertThat(outcomeOf(plan, "r-aid")).isEqualTo(Outcome.PLANNED);
+    assertThat(outcomeOf(plan, "r-hcv")).isEqualTo(Outcome.WITHHELD);
+    assertThat(plan.messages().get(0).recommendationIds())
+        .containsExactlyInAnyOrder("r-colorectal", "r-aid");
+  }
+
+  @Test
+  void withoutItsReminderTheDecisionAidCompetesForAPlaceLikeAnyItem() {
+    NotificationPlanner planner =
+        new NotificationPlanner(
+            policy(1, Map.of()),
+            Clock.fixed(MORNING, ZoneOffset.UTC),
+            tag -> "en",
+            item -> Set.of("screening-colorectal"));
+
+    Plan plan = planner.plan(profile("li", false, EMAIL), List.of(decisionAid(), hcv()), 0);
+
+    assertThat(outcomeOf(plan, "r-hcv")).isEqualTo(Outcome.PLANNED);
+    assertThat(outcomeOf(plan, "r-aid")).isEqualTo(Outcome.WITHHELD);
+    assertThat(reasonOf(plan, "r-aid")).startsWith("weekly cap: 1 items");
+  }
+
+  static Item hcv() {
+    return new Item(
+        "r-hcv",
+        Recommendation.screening(
+            "screening-hcv", "uspstf-hcv", "USPSTF", "due", List.of(), DUE.plusDays(1)),
+        null);
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.cocare.engine.intake.MessageStore;
 import org.cocare.engine.notify.NotificationPlanner;
 import org.cocare.engine.notify.NotificationStore;
 import org.cocare.engine.notify.Outreach;
+import org.cocare.engine.notify.SentMessages;
 import org.cocare.engine.outcome.OutcomeStore;
 import org.cocare.engine.processing.MessageProcessor;
 import org.cocare.engine.recommendation.RecommendationLifecycle;
@@ -197,6 +198,11 @@ public class EngineConfiguration {
     return new NotificationStore(dataSource);
   }
 
+  @Bean
+  SentMessages sentMessages(NotificationStore notifications, RecommendationStore recommendations) {
+    return new SentMessages(notifications, recommendations);
+  }
+
   /**
    * Notifications are planned in the language the active rule set's catalogue offers for the
    * patient's preference, else its default language.
@@ -218,7 +224,8 @@ public class EngineConfiguration {
             preferred -> {
               CompiledRuleSet active = rules.active();
               return active.ruleBase().languageFor(preferred, active.parameters());
-            });
+            },
+            item -> rules.active().ruleBase().catalogue().topicsOf(item));
     return new Outreach(
         planner, notifications, recommendations, lifecycle, outcomes, evaluation.zone());
   }

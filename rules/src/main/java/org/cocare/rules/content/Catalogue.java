@@ -133,6 +133,12 @@ public final class Catalogue {
     return itemList;
   }
 
+  /** The topics the item serves; empty for an item not in the catalogue. */
+  public Set<String> topicsOf(String itemId) {
+    EducationItem item = items.get(itemId);
+    return item == null ? Set.of() : item.serves();
+  }
+
   /** The languages every item is offered in. */
   public Set<String> languages() {
     return languages;
