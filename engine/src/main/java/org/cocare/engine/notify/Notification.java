@@ -30,7 +30,9 @@ public record Notification(
   public enum Status {
     PLANNED,
     SENT,
-    FAILED;
+    FAILED,
+    /** Not sent and never will be: nothing it announced is open any more, or outreach stopped. */
+    CANCELLED;
 
     public String code() {
       return name().toLowerCase(Locale.ROOT);

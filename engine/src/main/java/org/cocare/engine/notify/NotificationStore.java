@@ -72,6 +72,21 @@ public final class NotificationStore {
   }
 
   /**
+   * Takes a due notification for one delivery attempt: moves its next attempt to {@code leaseUntil}
+   * so no other deliverer (and no later poll) picks it up meanwhile. False when it is not planned
+   * or not due any more: somebody else has it. Should the deliverer die during the attempt, the
+   * notification is due again when the lease ends and is sent with the same idempotency key.
+   */
+  public boolean claim(String id, Instant now, Instant leaseUntil) {
+    return jdbc.sql(
+                "update notifications set next_attempt_at = ?"
+                    + " where id = ? and status = 'planned' and next_attempt_at <= ?")
+            .params(Timestamps.of(leaseUntil), id, Timestamps.of(now))
+            .update()
+        == 1;
+  }
+
+  /**
    * Marks a planned notification sent; false when it was not planned any more (someone else sent it
    * or gave up on it), in which case the caller must not count it as its own.
    */
@@ -100,6 +115,26 @@ public final class NotificationStore {
                 + " where id = ? and status = 'planned'")
         .params(shorten(error), id)
         .update();
+  }
+
+  /** Cancels a planned notification, with the reason; false when it was not planned any more. */
+  public boolean cancel(String id, String reason) {
+    return jdbc.sql(
+                "update notifications set status = 'cancelled', last_error = ?"
+                    + " where id = ? and status = 'planned'")
+            .params(shorten(reason), id)
+            .update()
+        == 1;
+  }
+
+  /** The patient's sent notifications, the latest first. */
+  public List<Notification> sent(String patientId) {
+    return jdbc.sql(
+            "select * from notifications where patient_id = ? and status = 'sent'"
+                + " order by sent_at desc, id")
+        .param(patientId)
+        .query((rs, n) -> map(rs))
+        .list();
   }
 
   /**

@@ -6,6 +6,7 @@ import org.cocare.fhir.server.IngestFilter;
 import org.cocare.fhir.server.IngestGateway;
 import org.cocare.fhir.server.MessageReceiver;
 import org.cocare.fhir.server.RecommendationSource;
+import org.cocare.fhir.server.SentMessageSource;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -19,10 +20,13 @@ public class FhirServerConfiguration {
 
   @Bean
   ServletRegistrationBean<CocareFhirServer> fhirServer(
-      FhirContext context, IngestGateway gateway, RecommendationSource recommendations) {
+      FhirContext context,
+      IngestGateway gateway,
+      RecommendationSource recommendations,
+      SentMessageSource sentMessages) {
     ServletRegistrationBean<CocareFhirServer> registration =
         new ServletRegistrationBean<>(
-            new CocareFhirServer(context, gateway, recommendations), "/fhir/*");
+            new CocareFhirServer(context, gateway, recommendations, sentMessages), "/fhir/*");
     registration.setName("fhir");
     registration.setLoadOnStartup(1);
     return registration;

@@ -97,7 +97,8 @@ public class SecurityConfiguration {
                     .hasAnyRole(CLINICIAN, INTEGRATION, ADMIN)
                     .requestMatchers("/api/patients/**", "/api/outcomes", "/api/outcomes/**")
                     .hasAnyRole(CLINICIAN, ADMIN)
-                    .requestMatchers("/api/messages/**", "/api/dead-letters/**")
+                    .requestMatchers(
+                        "/api/messages/**", "/api/dead-letters/**", "/api/notifications/**")
                     .hasAnyRole(INTEGRATION, ADMIN)
                     // Rule sets: clinicians edit, approvers approve, approvers or admins activate
                     // and roll back (the registry enforces four eyes); all three may read and
