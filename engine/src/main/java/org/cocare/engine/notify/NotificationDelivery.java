@@ -30,7 +30,10 @@ public final class NotificationDelivery {
     void send(Notification notification, Notice notice) throws DeliveryException;
   }
 
-  /** A failed attempt; {@code permanent} when trying again cannot help (a rejected address). */
+  /**
+   * A failed attempt; {@code permanent} when trying again cannot help (a rejected address). The
+   * message is logged and recorded: it must name no address and quote nothing that was sent.
+   */
   public static final class DeliveryException extends Exception {
     private final boolean permanent;
 
@@ -127,7 +130,8 @@ public final class NotificationDelivery {
       failed(n, e.getMessage(), e.permanent());
       return false;
     } catch (RuntimeException e) {
-      failed(n, e.getClass().getSimpleName() + ": " + e.getMessage(), false);
+      // An unexpected failure's message may quote what was sent: its type is enough here.
+      failed(n, "unexpected " + e.getClass().getSimpleName(), false);
       return false;
     }
     sent(n, notice.get());
@@ -186,7 +190,7 @@ public final class NotificationDelivery {
     if (!permanent && attempts < retry.maxAttempts()) {
       Duration wait = retry.after(attempts);
       store.retryLater(n.id(), error, now.plus(wait));
-      LOG.info("notification {} attempt {} failed, next in {}", n.id(), attempts, wait);
+      LOG.info("notification {} attempt {} failed ({}), next in {}", n.id(), attempts, error, wait);
       return;
     }
     transactions.executeWithoutResult(
@@ -199,9 +203,10 @@ public final class NotificationDelivery {
                           id, OutcomeKind.FAILED, now, n.channel().code() + ": " + error));
         });
     LOG.warn(
-        "notification {} failed permanently after {} attempt(s) by {}",
+        "notification {} failed permanently after {} attempt(s) by {}: {}",
         n.id(),
         attempts,
-        n.channel().code());
+        n.channel().code(),
+        error);
   }
 }

@@ -36,12 +36,19 @@ public class DeliveryRoutes extends RouteBuilder {
 
     DeliveryProperties.Email email = properties.email();
     if (email.configured()) {
-      from(EMAIL).routeId("deliver-email").to(smtp(email)).id("smtp");
+      from(EMAIL)
+          .routeId("deliver-email")
+          // A failure goes back to the deliverer, which records and retries it; Camel's own
+          // handler would log the exchange.
+          .errorHandler(noErrorHandler())
+          .to(smtp(email))
+          .id("smtp");
     }
     DeliveryProperties.Webhook webhook = properties.webhook();
     if (webhook.configured()) {
       from(WEBHOOK)
           .routeId("deliver-webhook")
+          .errorHandler(noErrorHandler())
           .process(
               exchange -> {
                 if (webhook.token() != null && !webhook.token().isBlank()) {
@@ -66,7 +73,9 @@ public class DeliveryRoutes extends RouteBuilder {
             .append(encode("text/html; charset=UTF-8"))
             .append("&from=")
             .append(encode(email.from()))
-            .append("&connectionTimeout=10000");
+            .append("&connectionTimeout=10000")
+            // The recipient and subject are this message's, given as headers.
+            .append("&useHeaderRecipients=true&useHeaderSubject=true");
     if (email.username() != null && !email.username().isBlank()) {
       uri.append("&username=").append(encode(email.username()));
       uri.append("&password=RAW(").append(email.password()).append(')');

@@ -1,0 +1,86 @@
+package org.cocare.routes.delivery;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real HTTP SMS gateway for tests: it answers each POST with the next scripted status (202 once
+ * the script is used up) and, like a real gateway, accepts each Idempotency-Key once: a repeated
+ * key is acknowledged but not sent again. It records every request and every message it accepted.
+ */
+final class SmsGateway implements AutoCloseable {
+  /** One request as received. */
+  record Request(String idempotencyKey, String authorization, String body) {}
+
+  private final HttpServer server;
+  private final Deque<Integer> script = new ArrayDeque<>();
+  private final List<Request> requests = new ArrayList<>();
+  private final Map<String, String> accepted = new LinkedHashMap<>();
+
+  SmsGateway() {
+    try {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.createContext(
+        "/messages",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+          int status;
+          synchronized (this) {
+            requests.add(
+                new Request(key, exchange.getRequestHeaders().getFirst("Authorization"), body));
+            Integer scripted = script.poll();
+            status = scripted == null ? 202 : scripted;
+            if (status < 300 && key != null) {
+              accepted.putIfAbsent(key, body);
+            }
+          }
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
+    server.start();
+  }
+
+  URI url() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/messages");
+  }
+
+  /** The next answers, in order; afterwards 202. */
+  synchronized void answer(Integer... statuses) {
+    script.addAll(List.of(statuses));
+  }
+
+  synchronized List<Request> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** The messages the gateway took on, by idempotency key: what reached phones. */
+  synchronized Map<String, String> accepted() {
+    return Map.copyOf(accepted);
+  }
+
+  synchronized void reset() {
+    script.clear();
+    requests.clear();
+    accepted.clear();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
