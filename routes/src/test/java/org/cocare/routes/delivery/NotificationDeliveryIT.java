@@ -1,6 +1,11 @@
 package org.cocare.routes.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cocare.routes.delivery.TestRecords.consentDeny;
+import static org.cocare.routes.delivery.TestRecords.email;
+import static org.cocare.routes.delivery.TestRecords.overweight;
+import static org.cocare.routes.delivery.TestRecords.phone;
+import static org.cocare.routes.delivery.TestRecords.zoneWhereItIs;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -10,8 +15,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.cocare.engine.notify.NotificationDelivery;
@@ -72,7 +75,7 @@ class NotificationDeliveryIT extends ApplicationIT {
   @Test
   void chinesePatientWithAColorectalGap_getsOneChineseEmailWithTheDecisionAid_untilAColonoscopy()
       throws Exception {
-    sendPatient("li-na", 50, "zh-CN", at(LocalTime.NOON), email("li.na@example.org"));
+    sendPatient("li-na", 50, "zh-CN", zoneWhereItIs(LocalTime.NOON), email("li.na@example.org"));
 
     delivery.deliverDue(100);
 
@@ -119,7 +122,7 @@ class NotificationDeliveryIT extends ApplicationIT {
   @Test
   void smsOnlyPatient_getsExactlyOneMessageThoughTheGatewayFailsTwiceFirst() {
     GATEWAY.answer(503, 503);
-    sendPatient("sms-only", 50, "en", at(LocalTime.NOON), phone("+15555550101"));
+    sendPatient("sms-only", 50, "en", zoneWhereItIs(LocalTime.NOON), phone("+15555550101"));
 
     for (int round = 0; round < 4; round++) {
       delivery.deliverDue(100);
@@ -161,7 +164,7 @@ class NotificationDeliveryIT extends ApplicationIT {
   @Test
   void aGatewayThatRejectsTheMessage_isAPermanentFailureRecordedAtOnce() {
     GATEWAY.answer(400);
-    sendPatient("sms-rejected", 50, "en", at(LocalTime.NOON), phone("+15555550102"));
+    sendPatient("sms-rejected", 50, "en", zoneWhereItIs(LocalTime.NOON), phone("+15555550102"));
 
     delivery.deliverDue(100);
     delivery.deliverDue(100);
@@ -175,7 +178,13 @@ class NotificationDeliveryIT extends ApplicationIT {
 
   @Test
   void consentDenial_withholdsEverythingNotUrgent_andSaysWhy() {
-    sendPatient("consent-no", 50, "en", at(LocalTime.NOON), email("no@example.org"), consentDeny());
+    sendPatient(
+        "consent-no",
+        50,
+        "en",
+        zoneWhereItIs(LocalTime.NOON),
+        email("no@example.org"),
+        consentDeny());
 
     delivery.deliverDue(100);
 
@@ -188,7 +197,7 @@ class NotificationDeliveryIT extends ApplicationIT {
 
   @Test
   void quietHours_holdTheMessageUntilMorningInThePatientsZone() {
-    String zone = at(LocalTime.of(2, 0));
+    String zone = zoneWhereItIs(LocalTime.of(2, 0));
     sendPatient("night-owl", 50, "en", zone, email("owl@example.org"));
 
     delivery.deliverDue(100);
@@ -205,11 +214,16 @@ class NotificationDeliveryIT extends ApplicationIT {
   void theWeeklyCap_withholdsTheLeastImportantItems_andSaysWhy() {
     // A 50-year-old is told about colorectal screening, its decision aid and hepatitis C: three
     // items, the week's cap. A BMI of 31 arriving later adds diabetes screening: withheld.
-    sendPatient("capped", 50, "en", at(LocalTime.NOON), email("cap@example.org"));
+    sendPatient("capped", 50, "en", zoneWhereItIs(LocalTime.NOON), email("cap@example.org"));
     delivery.deliverDue(100);
     int firstRound = MAIL.getReceivedMessages().length;
     sendPatient(
-        "capped", 50, "en", at(LocalTime.NOON), email("cap@example.org"), overweight("capped"));
+        "capped",
+        50,
+        "en",
+        zoneWhereItIs(LocalTime.NOON),
+        email("cap@example.org"),
+        overweight("capped"));
 
     delivery.deliverDue(100);
 
@@ -221,7 +235,7 @@ class NotificationDeliveryIT extends ApplicationIT {
 
   @Test
   void theHoldout_recordsTheItemButNeverSendsIt() throws Exception {
-    sendPatient("control", 50, "en", at(LocalTime.NOON), email("control@example.org"));
+    sendPatient("control", 50, "en", zoneWhereItIs(LocalTime.NOON), email("control@example.org"));
 
     delivery.deliverDue(100);
 
@@ -237,51 +251,9 @@ class NotificationDeliveryIT extends ApplicationIT {
 
   private void sendPatient(
       String id, int age, String language, String zone, String... telecomAndResources) {
-    List<String> telecom = new ArrayList<>();
-    List<String> resources = new ArrayList<>();
-    for (String part : telecomAndResources) {
-      if (part == null) {
-        continue;
-      }
-      (part.startsWith("{\"system\"") ? telecom : resources).add(part);
-    }
-    String patient =
-        ("{\"resourceType\":\"Patient\",\"id\":\"%s\",\"birthDate\":\"%s\",\"gender\":\"female\","
-                + "\"extension\":[{\"url\":\"http://hl7.org/fhir/StructureDefinition/timezone\","
-                + "\"valueCode\":\"%s\"}],"
-                + "\"communication\":[{\"language\":{\"coding\":[{\"system\":\"urn:ietf:bcp:47\","
-                + "\"code\":\"%s\"}]},\"preferred\":true}],\"telecom\":[%s]}")
-            .formatted(
-                id,
-                LocalDate.now().minusYears(age).minusMonths(3),
-                zone,
-                language,
-                String.join(",", telecom));
-    List<String> entries = new ArrayList<>();
-    entries.add(entry(patient, "Patient/" + id));
-    for (String resource : resources) {
-      JsonNode node = JSON.readTree(resource.replace("{patient}", id));
-      entries.add(
-          entry(
-              node.toString(),
-              node.path("resourceType").asString() + "/" + node.path("id").asString()));
-    }
-    String bundle =
-        "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":["
-            + String.join(",", entries)
-            + "]}";
+    String bundle = TestRecords.patientBundle(id, age, language, zone, telecomAndResources);
     var response = post("integration", "/fhir", FHIR_JSON, bundle.getBytes(StandardCharsets.UTF_8));
     assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
-  }
-
-  private static String entry(String resource, String url) {
-    return "{\"fullUrl\":\"https://hospital.example/fhir/"
-        + url
-        + "\",\"resource\":"
-        + resource
-        + ",\"request\":{\"method\":\"PUT\",\"url\":\""
-        + url
-        + "\"}}";
   }
 
   private void sendColonoscopy(String id) {
@@ -298,47 +270,6 @@ class NotificationDeliveryIT extends ApplicationIT {
             FHIR_JSON,
             procedure.getBytes(StandardCharsets.UTF_8));
     assertThat(response.statusCode()).isBetween(200, 201);
-  }
-
-  private static String email(String address) {
-    return "{\"system\":\"email\",\"value\":\"" + address + "\",\"rank\":1}";
-  }
-
-  private static String phone(String number) {
-    return "{\"system\":\"sms\",\"value\":\"" + number + "\",\"rank\":1}";
-  }
-
-  private static String consentDeny() {
-    return "{\"resourceType\":\"Consent\",\"id\":\"deny-{patient}\",\"status\":\"active\","
-        + "\"scope\":{\"coding\":[{\"system\":"
-        + "\"http://terminology.hl7.org/CodeSystem/consentscope\",\"code\":\"patient-privacy\"}]},"
-        + "\"category\":[{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"59284-0\"}]}],"
-        + "\"patient\":{\"reference\":\"Patient/{patient}\"},"
-        + "\"policyRule\":{\"coding\":[{\"system\":"
-        + "\"http://terminology.hl7.org/CodeSystem/v3-ActCode\",\"code\":\"OPTOUT\"}]},"
-        + "\"provision\":{\"type\":\"deny\",\"purpose\":[{\"system\":"
-        + "\"http://terminology.hl7.org/CodeSystem/v3-ActReason\",\"code\":\"HMARKT\"}]}}";
-  }
-
-  private static String overweight(String id) {
-    return ("{\"resourceType\":\"Observation\",\"id\":\"bmi-%s\",\"status\":\"final\","
-            + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"39156-5\"}]},"
-            + "\"subject\":{\"reference\":\"Patient/%s\"},\"effectiveDateTime\":\"%s\","
-            + "\"valueQuantity\":{\"value\":31.2,\"unit\":\"kg/m2\","
-            + "\"system\":\"http://unitsofmeasure.org\",\"code\":\"kg/m2\"}}")
-        .formatted(id, id, LocalDate.now().minusDays(3));
-  }
-
-  /** An IANA zone in which it is now about {@code local} o'clock (whole-hour offsets). */
-  private static String at(LocalTime local) {
-    int hours = local.getHour() - ZonedDateTime.now(ZoneOffset.UTC).getHour();
-    if (hours > 14) {
-      hours -= 24;
-    } else if (hours < -12) {
-      hours += 24;
-    }
-    // Etc/GMT signs are inverted: Etc/GMT-8 is eight hours ahead of UTC.
-    return hours == 0 ? "Etc/GMT" : "Etc/GMT" + (hours > 0 ? "-" : "+") + Math.abs(hours);
   }
 
   // --- what happened ----------------------------------------------------------------------------

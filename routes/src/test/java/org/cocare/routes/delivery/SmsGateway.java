@@ -12,6 +12,8 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 
 /**
  * A real HTTP SMS gateway for tests: it answers each POST with the next scripted status (202 once
@@ -26,6 +28,8 @@ final class SmsGateway implements AutoCloseable {
   private final Deque<Integer> script = new ArrayDeque<>();
   private final List<Request> requests = new ArrayList<>();
   private final Map<String, String> accepted = new LinkedHashMap<>();
+  private CountDownLatch hold;
+  private CountDownLatch release;
 
   SmsGateway() {
     try {
@@ -40,6 +44,7 @@ final class SmsGateway implements AutoCloseable {
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
           int status;
+          CountDownLatch held;
           synchronized (this) {
             requests.add(
                 new Request(key, exchange.getRequestHeaders().getFirst("Authorization"), body));
@@ -48,10 +53,21 @@ final class SmsGateway implements AutoCloseable {
             if (status < 300 && key != null) {
               accepted.putIfAbsent(key, body);
             }
+            held = hold;
+            hold = null;
+          }
+          if (held != null) {
+            // Taken on, but the answer waits: the sender may die before it hears back.
+            try {
+              held.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
           }
           exchange.sendResponseHeaders(status, -1);
           exchange.close();
         });
+    server.setExecutor(Executors.newCachedThreadPool());
     server.start();
   }
 
@@ -64,6 +80,22 @@ final class SmsGateway implements AutoCloseable {
     script.addAll(List.of(statuses));
   }
 
+  /**
+   * The next request is taken on (counted as accepted) but answered only after {@link
+   * #releaseHeld()}: a sender that dies meanwhile never learns it was accepted.
+   */
+  synchronized void holdNextAnswer() {
+    hold = new CountDownLatch(1);
+    release = hold;
+  }
+
+  /** Answers the held request (to whoever is still listening). */
+  synchronized void releaseHeld() {
+    if (release != null) {
+      release.countDown();
+    }
+  }
+
   synchronized List<Request> requests() {
     return List.copyOf(requests);
   }
@@ -74,6 +106,7 @@ final class SmsGateway implements AutoCloseable {
   }
 
   synchronized void reset() {
+    releaseHeld();
     script.clear();
     requests.clear();
     accepted.clear();
@@ -81,6 +114,7 @@ final class SmsGateway implements AutoCloseable {
 
   @Override
   public void close() {
+    releaseHeld();
     server.stop(0);
   }
 }
