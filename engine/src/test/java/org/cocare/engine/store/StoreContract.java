@@ -115,6 +115,50 @@ abstract class StoreContract {
   }
 
   @Test
+  void notification_claimedByOneDeliverer_isNotDueToAnotherUntilItsLeaseEnds() {
+    notifications.insert(notification("n1", Channel.SMS, T0, "r1"));
+
+    assertThat(notifications.claim("n1", T0, T0.plusSeconds(120))).isTrue();
+    assertThat(notifications.claim("n1", T0.plusSeconds(1), T0.plusSeconds(121)))
+        .as("a second deliverer during the lease")
+        .isFalse();
+    assertThat(notifications.due(T0.plusSeconds(119), 10)).isEmpty();
+
+    assertThat(notifications.due(T0.plusSeconds(120), 10))
+        .extracting(Notification::id)
+        .as("the first deliverer died: due again, same id")
+        .containsExactly("n1");
+    assertThat(notifications.claim("n1", T0.plusSeconds(120), T0.plusSeconds(240))).isTrue();
+  }
+
+  @Test
+  void notification_cancelled_isNeitherDueNorSentNorAnnounced() {
+    notifications.insert(notification("n1", Channel.EMAIL, T0, "r1"));
+
+    assertThat(notifications.cancel("n1", "nothing left to announce")).isTrue();
+
+    assertThat(notifications.cancel("n1", "again")).isFalse();
+    assertThat(notifications.markSent("n1", T0)).isFalse();
+    assertThat(notifications.due(T0.plusSeconds(3600), 10)).isEmpty();
+    assertThat(notifications.lastAnnounced("li")).isEmpty();
+    Notification cancelled = notifications.find("n1").orElseThrow();
+    assertThat(cancelled.status()).isEqualTo(Notification.Status.CANCELLED);
+    assertThat(cancelled.lastError()).isEqualTo("nothing left to announce");
+  }
+
+  @Test
+  void sentNotifications_areListedPerPatient_latestFirst() {
+    notifications.insert(notification("n1", Channel.EMAIL, T0, "r1"));
+    notifications.insert(notification("n2", Channel.PORTAL, T0, "r1"));
+    notifications.insert(notification("n3", Channel.SMS, T0, "r2"));
+    notifications.markSent("n1", T0.plusSeconds(5));
+    notifications.markSent("n2", T0.plusSeconds(9));
+
+    assertThat(notifications.sent("li")).extracting(Notification::id).containsExactly("n2", "n1");
+    assertThat(notifications.sent("someone-else")).isEmpty();
+  }
+
+  @Test
   void notification_isMarkedSentOnce_andThenNeverDueAgain() {
     notifications.insert(notification("n1", Channel.EMAIL, T0, "r1"));
 
