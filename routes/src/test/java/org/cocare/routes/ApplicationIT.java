@@ -44,6 +44,9 @@ public abstract class ApplicationIT {
             "jdbc:h2:mem:cocare-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
     registry.add("cocare.inbox.enabled", () -> "true");
     registry.add("cocare.inbox.dir", INBOX::toString);
+    // Tests that deliver run the deliverer themselves; a timer sending meanwhile would add events
+    // to the timelines other tests read.
+    registry.add("cocare.delivery.enabled", () -> "false");
   }
 
   @BeforeEach

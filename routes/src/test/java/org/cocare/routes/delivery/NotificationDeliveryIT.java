@@ -46,7 +46,6 @@ class NotificationDeliveryIT extends ApplicationIT {
 
   @DynamicPropertySource
   static void delivery(DynamicPropertyRegistry registry) {
-    registry.add("cocare.delivery.enabled", () -> "false");
     registry.add("cocare.delivery.email.host", () -> "127.0.0.1");
     registry.add("cocare.delivery.email.port", () -> MAIL.getSmtp().getPort());
     registry.add("cocare.delivery.email.from", () -> "Cocare <care@hospital.example>");
