@@ -9,7 +9,7 @@ import org.cocare.rules.recommendation.Recommendation;
 /**
  * The order in which a patient hears about things, used when the weekly cap bites and when a
  * message lists its items: urgent first, then follow-ups, screening, education; the earliest due
- * first within each.
+ * first within each, then by code (so that a message leads with the same item every time).
  */
 final class Importance {
   private static final Map<Kind, Integer> KIND_ORDER =
@@ -18,7 +18,8 @@ final class Importance {
   static final Comparator<Recommendation> ORDER =
       Comparator.comparing((Recommendation r) -> !urgent(r))
           .thenComparing(r -> KIND_ORDER.get(r.kind()))
-          .thenComparing(Recommendation::due);
+          .thenComparing(Recommendation::due)
+          .thenComparing(Recommendation::code);
 
   private Importance() {}
 

@@ -6,8 +6,7 @@ import org.cocare.rules.recommendation.Kind;
 /**
  * Which outcome events to find; a null filter matches everything. {@code from} is inclusive and
  * {@code to} exclusive, both on the event's time. At most {@code limit} events, newest first.
- *
- * <p>No cohort filter yet: cohorts need patient traits that Cocare does not keep.
+ * {@code cohort} keeps the events of recommendations on one side of their rule's holdout.
  */
 public record OutcomeQuery(
     String ruleId,
@@ -18,6 +17,7 @@ public record OutcomeQuery(
     Instant from,
     Instant to,
     String ruleSetVersion,
+    Cohort cohort,
     int limit) {
 
   /** The most events one search returns; more is a report, not a search. */
@@ -35,6 +35,6 @@ public record OutcomeQuery(
 
   /** Everything, up to {@code limit}. */
   public static OutcomeQuery all(int limit) {
-    return new OutcomeQuery(null, null, null, null, null, null, null, null, limit);
+    return new OutcomeQuery(null, null, null, null, null, null, null, null, null, limit);
   }
 }

@@ -82,6 +82,12 @@ public final class OutcomeStore {
     filter(sql, params, "at >= ?", Timestamps.of(query.from()));
     filter(sql, params, "at < ?", Timestamps.of(query.to()));
     filter(sql, params, "rule_set_version = ?", query.ruleSetVersion());
+    if (query.cohort() != null) {
+      sql.append(query.cohort() == Cohort.CONTROL ? " and " : " and not ")
+          .append(
+              "exists (select 1 from outcome_events h where h.recommendation_id ="
+                  + " outcome_events.recommendation_id and h.kind = 'held-out')");
+    }
     sql.append(" order by at desc, id fetch first ? rows only");
     params.add(query.limit());
     List<OutcomeEvent> events =

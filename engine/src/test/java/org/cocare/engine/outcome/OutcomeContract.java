@@ -157,6 +157,41 @@ abstract class OutcomeContract {
   }
 
   @Test
+  void search_byCohort_separatesTheHeldOutFromTheNotified() {
+    lifecycle.reconcile(
+        evaluation(
+            V1, List.of(screening("screening-colorectal"), screening("screening-hcv")), List.of()),
+        now());
+    String heldOut = idOf("screening-hcv");
+    String notified = idOf("screening-colorectal");
+    lifecycle.record(heldOut, OutcomeKind.HELD_OUT, now(), "control group of screening-hcv");
+    lifecycle.record(notified, OutcomeKind.PLANNED, now(), "now");
+
+    assertThat(outcomes.search(cohort(Cohort.CONTROL)))
+        .extracting(OutcomeEvent::recommendationId)
+        .containsOnly(heldOut)
+        .hasSize(2);
+    assertThat(outcomes.search(cohort(Cohort.INTERVENTION)))
+        .extracting(OutcomeEvent::kind)
+        .containsExactlyInAnyOrder(OutcomeKind.ISSUED, OutcomeKind.PLANNED);
+    assertThat(outcomes.search(cohort(Cohort.INTERVENTION)))
+        .extracting(OutcomeEvent::recommendationId)
+        .containsOnly(notified);
+  }
+
+  private String idOf(String code) {
+    return recommendations.forPatient("p1").stream()
+        .filter(r -> r.recommendation().code().equals(code))
+        .findFirst()
+        .orElseThrow()
+        .id();
+  }
+
+  private static OutcomeQuery cohort(Cohort cohort) {
+    return new OutcomeQuery(null, null, null, null, null, null, null, null, cohort, 100);
+  }
+
+  @Test
   void record_refusesLifecycleKindsAndUnknownRecommendations() {
     lifecycle.reconcile(
         evaluation(V1, List.of(screening("screening-colorectal")), List.of()), now());
@@ -205,14 +240,18 @@ abstract class OutcomeContract {
                     null,
                     null,
                     V1,
+                    null,
                     10)))
         .hasSize(2);
     assertThat(
             outcomes.search(
-                new OutcomeQuery(null, null, null, null, Kind.EDUCATION, null, null, null, 10)))
+                new OutcomeQuery(
+                    null, null, null, null, Kind.EDUCATION, null, null, null, null, 10)))
         .extracting(OutcomeEvent::code)
         .containsExactly("education-diabetes");
-    assertThat(outcomes.search(new OutcomeQuery(null, null, null, null, null, null, null, V2, 10)))
+    assertThat(
+            outcomes.search(
+                new OutcomeQuery(null, null, null, null, null, null, null, V2, null, 10)))
         .isEmpty();
     assertThat(outcomes.search(OutcomeQuery.all(1)))
         .extracting(OutcomeEvent::kind)
@@ -258,7 +297,7 @@ abstract class OutcomeContract {
   }
 
   private static OutcomeQuery query(String code, OutcomeKind kind, Instant from, Instant to) {
-    return new OutcomeQuery(null, null, code, kind, null, from, to, null, 100);
+    return new OutcomeQuery(null, null, code, kind, null, from, to, null, null, 100);
   }
 
   private Instant now() {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import org.cocare.engine.outcome.Cohort;
 import org.cocare.engine.outcome.OutcomeEvent;
 import org.cocare.engine.outcome.OutcomeKind;
 import org.cocare.engine.outcome.OutcomeQuery;
@@ -88,8 +89,9 @@ public class OutcomeController {
           "Filters (all optional, combined with and): rule (rule id), measure, code, kind (event"
               + " kind, e.g. completed), recommendationKind (e.g. screening-reminder), from"
               + " (inclusive) and to (exclusive) as ISO instants, version (rule-set version, e.g."
-              + " cocare-default@2); newest first, at most limit (default 100, at most 1000). No"
-              + " cohort filter yet. Roles: clinician, admin.")
+              + " cocare-default@2), cohort (control: recommendations held out of notification by"
+              + " their rule's holdout; intervention: the rest); newest first, at most limit"
+              + " (default 100, at most 1000). Roles: clinician, admin.")
   @GetMapping("/api/outcomes")
   public List<OutcomeView> search(
       @RequestParam(required = false) String rule,
@@ -100,6 +102,7 @@ public class OutcomeController {
       @RequestParam(required = false) Instant from,
       @RequestParam(required = false) Instant to,
       @RequestParam(required = false) String version,
+      @RequestParam(required = false) String cohort,
       @RequestParam(required = false) Integer limit) {
     OutcomeQuery query =
         new OutcomeQuery(
@@ -111,6 +114,7 @@ public class OutcomeController {
             from,
             to,
             version,
+            cohort == null ? null : Cohort.fromCode(cohort),
             limit == null ? DEFAULT_LIMIT : limit);
     return outcomes.search(query).stream().map(OutcomeView::of).toList();
   }

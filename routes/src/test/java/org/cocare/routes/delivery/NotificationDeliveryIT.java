@@ -244,6 +244,15 @@ class NotificationDeliveryIT extends ApplicationIT {
         .isEqualTo("control group of " + HELD_OUT_RULE + " (99 % held out)");
     String mail = part(MAIL.getReceivedMessages()[0], "text/plain");
     assertThat(mail).contains("bowel cancer").doesNotContain("HIV");
+    assertThat(
+            json(get("clinician", "/api/outcomes?cohort=control&kind=issued"))
+                .findValuesAsString("code"))
+        .containsOnly("screening-hiv");
+    assertThat(
+            json(get("clinician", "/api/outcomes?cohort=intervention&kind=issued"))
+                .findValuesAsString("code"))
+        .contains("screening-colorectal")
+        .doesNotContain("screening-hiv");
   }
 
   // --- the patient's record -------------------------------------------------------------------
