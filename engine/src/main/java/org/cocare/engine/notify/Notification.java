@@ -30,7 +30,9 @@ public record Notification(
   public enum Status {
     PLANNED,
     SENT,
-    FAILED;
+    FAILED,
+    /** Never sent: withdrawn while planned, e.g. because the patient opted out. */
+    CANCELLED;
 
     public String code() {
       return name().toLowerCase(Locale.ROOT);
