@@ -1,6 +1,7 @@
 package org.cocare.routes.portal;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.cocare.engine.notify.PatientHold;
@@ -51,8 +52,12 @@ final class InboxItems {
       LocalDate remindFrom,
       Integer rating) {}
 
+  /** Urgent items first, then the earliest due. */
   List<ItemView> of(String patientId, Locale locale) {
-    return answers.openItems(patientId).stream().map(item -> view(item, locale)).toList();
+    return answers.openItems(patientId).stream()
+        .map(item -> view(item, locale))
+        .sorted(Comparator.comparing((ItemView i) -> !i.urgent()).thenComparing(ItemView::due))
+        .toList();
   }
 
   private ItemView view(OpenItem item, Locale locale) {
