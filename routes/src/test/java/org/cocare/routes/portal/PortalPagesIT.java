@@ -30,7 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * reads her inbox in Chinese, rates an item, asks to be reminded later, sends a severe blood
  * pressure reading and sees the urgent item appear, turns reminders off and on; an English-speaking
  * patient declines an item with a reason, says another is done, is told plainly what is wrong with
- * a mistyped reading, and switches to Chinese. Screenshots go to {@code target/browser}.
+ * a mistyped reading, and switches to Chinese; a patient who unsubscribed turns reminders back on
+ * from the confirmation. Screenshots go to {@code target/browser}.
  */
 class PortalPagesIT extends PortalTestBase {
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -189,6 +190,34 @@ class PortalPagesIT extends PortalTestBase {
                 .map(e -> e.path("detail").asString()))
         .containsExactly("reason=prefer-not; text=Not this year");
     assertThat(kinds("max", other)).contains("self-reported-done").doesNotContain("completed");
+  }
+
+  @Test
+  void unsubscribeLink_confirmsInThePatientsLanguage_andOneClickTurnsRemindersBackOn() {
+    sendPatient("lan", "zh-CN");
+    String notification =
+        jdbc.sql(
+                "select id from notifications where patient_id = 'lan' and channel = 'email'"
+                    + " fetch first 1 rows only")
+            .query(String.class)
+            .single();
+
+    browser.get(uri(path(links.unsubscribe(notification))).toString());
+
+    assertThat(text(By.id("unsubscribed"))).isEqualTo("您已退订");
+    assertThat(count("outreach_opt_outs")).isEqualTo(1);
+    screenshot("portal-zh-unsubscribed");
+    click(By.id("opt-in"));
+    assertThat(text(By.id("notice"))).isEqualTo("提醒已重新开启。");
+    assertThat(text(By.id("outreach-on"))).startsWith("我们会通过电子邮件或短信");
+    assertThat(count("outreach_opt_outs")).isZero();
+    assertThat(
+            jdbc.sql(
+                    "select source from outreach_opt_out_events where patient_id = 'lan'"
+                        + " order by at")
+                .query(String.class)
+                .list())
+        .containsExactly("unsubscribe-link", "portal");
   }
 
   private static String path(URI link) {
