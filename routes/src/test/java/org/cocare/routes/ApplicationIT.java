@@ -59,7 +59,9 @@ public abstract class ApplicationIT {
           "recommendations",
           "outcome_events",
           "notification_items",
-          "notifications"
+          "notifications",
+          "outreach_opt_outs",
+          "outreach_opt_out_events"
         }) {
       jdbc.sql("delete from " + table).update();
     }

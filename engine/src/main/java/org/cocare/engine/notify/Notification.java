@@ -31,7 +31,10 @@ public record Notification(
     PLANNED,
     SENT,
     FAILED,
-    /** Not sent and never will be: nothing it announced is open any more, or outreach stopped. */
+    /**
+     * Never sent and never will be: withdrawn while planned, because nothing it announced is open
+     * any more or because the patient opted out.
+     */
     CANCELLED;
 
     public String code() {

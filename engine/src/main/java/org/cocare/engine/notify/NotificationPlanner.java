@@ -22,7 +22,10 @@ import org.cocare.rules.recommendation.Recommendation;
  *
  * <ol>
  *   <li><b>holdout</b>: an item whose rule holds this patient out is recorded, never sent;
- *   <li><b>consent</b>: when outreach is refused, only urgent items go;
+ *   <li><b>the patient's answer</b>: an item they declined is never announced again, one they
+ *       reported done not while it stays open, one they snoozed not before the snooze ends;
+ *   <li><b>consent</b>: when outreach is refused (a Consent denies it, or the patient opted out
+ *       through an unsubscribe link or the portal), only urgent items go;
  *   <li><b>no repeats</b>: an item mentioned within its kind's re-notify interval waits;
  *   <li><b>weekly cap</b>: at most {@code weeklyCap} items in any seven days, counting those
  *       already sent; when it bites, urgent items come first, then follow-ups, screening, education
@@ -69,11 +72,23 @@ public final class NotificationPlanner {
     this.topics = Objects.requireNonNull(topics, "topics");
   }
 
-  /** An open recommendation and when the patient was last told about it (null: never). */
-  public record Item(String recommendationId, Recommendation recommendation, Instant lastNotified) {
+  /**
+   * An open recommendation, when the patient was last told about it (null: never), and the
+   * patient's latest answer that holds its notices back (null: none).
+   */
+  public record Item(
+      String recommendationId,
+      Recommendation recommendation,
+      Instant lastNotified,
+      PatientHold hold) {
     public Item {
       Objects.requireNonNull(recommendationId, "recommendationId");
       Objects.requireNonNull(recommendation, "recommendation");
+    }
+
+    /** An item the patient has not answered. */
+    public Item(String recommendationId, Recommendation recommendation, Instant lastNotified) {
+      this(recommendationId, recommendation, lastNotified, null);
     }
 
     boolean urgent() {
@@ -89,7 +104,7 @@ public final class NotificationPlanner {
     PLANNED,
     /** In the rule's control group: recorded, never sent. */
     HELD_OUT,
-    /** Not sent now: consent or the weekly cap. */
+    /** Not sent now: the patient's answer, consent or opt-out, or the weekly cap. */
     WITHHELD,
     /** Announced within its kind's re-notify interval already: nothing new to decide. */
     ALREADY_ANNOUNCED
@@ -115,10 +130,26 @@ public final class NotificationPlanner {
     }
   }
 
+  /** The reason recorded for items withheld because the patient opted out ({@code how}). */
+  public static String optedOutReason(String how) {
+    return "patient opted out (" + how + "); only urgent items are sent";
+  }
+
   /**
+   * Plans for a patient who has not opted out themselves.
+   *
    * @param sentInLastWeek how many items the patient was told about in the seven days before now
    */
   public Plan plan(OutreachProfile profile, List<Item> open, int sentInLastWeek) {
+    return plan(profile, null, open, sentInLastWeek);
+  }
+
+  /**
+   * @param optedOut how the patient opted out of outreach themselves (e.g. {@code unsubscribe
+   *     link}), null when they have not: then, as under a refusing Consent, only urgent items go
+   * @param sentInLastWeek how many items the patient was told about in the seven days before now
+   */
+  public Plan plan(OutreachProfile profile, String optedOut, List<Item> open, int sentInLastWeek) {
     Instant now = clock.instant();
     List<Decision> decisions = new ArrayList<>();
     List<Item> candidates = new ArrayList<>();
@@ -131,12 +162,19 @@ public final class NotificationPlanner {
                 item.recommendationId(),
                 Outcome.HELD_OUT,
                 "control group of " + rule + " (" + Math.round(fraction * 100) + " % held out)"));
+      } else if (heldByPatient(item, profile, now) != null) {
+        decisions.add(
+            new Decision(
+                item.recommendationId(), Outcome.WITHHELD, heldByPatient(item, profile, now)));
       } else if (profile.outreachRefused() && !item.urgent()) {
         decisions.add(
             new Decision(
                 item.recommendationId(),
                 Outcome.WITHHELD,
                 "consent: the patient refused outreach; only urgent items are sent"));
+      } else if (optedOut != null && !item.urgent()) {
+        decisions.add(
+            new Decision(item.recommendationId(), Outcome.WITHHELD, optedOutReason(optedOut)));
       } else if (tooSoon(item, now)) {
         decisions.add(
             new Decision(
@@ -247,6 +285,26 @@ public final class NotificationPlanner {
               });
     }
     return companions;
+  }
+
+  /**
+   * Why the patient's own answer holds the item back now, or null when it does not. Urgent items
+   * too: the patient's "not for me" is theirs to give, and the care team sees the item anyway.
+   */
+  private static String heldByPatient(Item item, OutreachProfile profile, Instant now) {
+    PatientHold hold = item.hold();
+    if (hold == null) {
+      return null;
+    }
+    return switch (hold.answer()) {
+      case DECLINED -> "patient answered not for me: not announced again";
+      case REPORTED_DONE ->
+          "patient reported it done: not reminded while it waits for the evidence";
+      case SNOOZED ->
+          now.isBefore(hold.until().atStartOfDay(profile.zone()).toInstant())
+              ? "patient asked to be reminded later: not before " + hold.until()
+              : null;
+    };
   }
 
   private boolean tooSoon(Item item, Instant now) {

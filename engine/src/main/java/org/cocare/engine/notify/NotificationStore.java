@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The notification outbox. A row is inserted planned (with the recommendations it announces, in the
- * caller's transaction), then leaves {@code planned} exactly once: to {@code sent}, or to {@code
- * failed} when delivery gives up. The status change is conditional on the row still being planned,
- * so two deliverers, or one after a restart, cannot both send it.
+ * caller's transaction), then leaves {@code planned} exactly once: to {@code sent}, to {@code
+ * failed} when delivery gives up, or to {@code cancelled} when it is withdrawn before it went (the
+ * patient opted out). The status change is conditional on the row still being planned, so two
+ * deliverers, or one after a restart, cannot both send it, and a cancelled one is never sent.
  */
 public final class NotificationStore {
   private static final int ERROR_LENGTH = 500;
@@ -135,6 +136,33 @@ public final class NotificationStore {
         .param(patientId)
         .query((rs, n) -> map(rs))
         .list();
+  }
+
+  /**
+   * Cancels the patient's planned notifications that are not urgent, keeping {@code reason} in the
+   * row's {@code last_error}; urgent ones still go. Conditional like every status change: one that
+   * a deliverer marked sent first stays sent.
+   *
+   * @return the notifications cancelled here, as they were before
+   */
+  public List<Notification> cancelPlanned(String patientId, String reason) {
+    List<Notification> planned =
+        jdbc.sql(
+                "select * from notifications where patient_id = ? and status = 'planned'"
+                    + " and urgent = false order by created_at, id")
+            .param(patientId)
+            .query((rs, n) -> map(rs))
+            .list();
+    return planned.stream()
+        .filter(
+            n ->
+                jdbc.sql(
+                            "update notifications set status = 'cancelled', last_error = ?"
+                                + " where id = ? and status = 'planned'")
+                        .params(shorten(reason), n.id())
+                        .update()
+                    == 1)
+        .toList();
   }
 
   /**

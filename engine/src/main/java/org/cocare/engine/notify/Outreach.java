@@ -23,9 +23,11 @@ import org.hl7.fhir.r4.model.Resource;
 /**
  * Plans a patient's notifications right after their recommendations were reconciled, in the same
  * transaction: the outbox rows are written with the recommendations they announce, so a crash
- * leaves both or neither. Each decision is recorded as an outcome event (planned, held out,
- * withheld with its reason) — once: the same decision for the same item is not recorded again at
- * every later evaluation, and an item already announced within its interval records nothing.
+ * leaves both or neither. The planner is told what the patient said: their latest answer per item
+ * (from the outcome timeline) and a standing opt-out. Each decision is recorded as an outcome event
+ * (planned, held out, withheld with its reason) — once: the same decision for the same item is not
+ * recorded again at every later evaluation, and an item already announced within its interval
+ * records nothing.
  */
 public final class Outreach {
   private static final Duration WEEK = Duration.ofDays(7);
@@ -35,6 +37,7 @@ public final class Outreach {
   private final RecommendationStore recommendations;
   private final RecommendationLifecycle lifecycle;
   private final OutcomeStore outcomes;
+  private final OptOutStore optOuts;
   private final ZoneId defaultZone;
 
   /**
@@ -46,12 +49,14 @@ public final class Outreach {
       RecommendationStore recommendations,
       RecommendationLifecycle lifecycle,
       OutcomeStore outcomes,
+      OptOutStore optOuts,
       ZoneId defaultZone) {
     this.planner = planner;
     this.notifications = notifications;
     this.recommendations = recommendations;
     this.lifecycle = lifecycle;
     this.outcomes = outcomes;
+    this.optOuts = optOuts;
     this.defaultZone = Objects.requireNonNull(defaultZone, "defaultZone");
   }
 
@@ -59,21 +64,26 @@ public final class Outreach {
   public int plan(String patientId, List<Resource> record, Instant now) {
     OutreachProfile profile = OutreachProfiles.of(patientId, record, defaultZone, now);
     Map<String, Instant> announced = notifications.lastAnnounced(patientId);
+    List<OutcomeEvent> timeline = outcomes.timeline(patientId);
+    Map<String, PatientHold> holds = PatientHold.latest(timeline);
     List<Item> open =
         recommendations.open(patientId).stream()
-            .map(r -> new Item(r.id(), r.recommendation(), announced.get(r.id())))
+            .map(
+                r -> new Item(r.id(), r.recommendation(), announced.get(r.id()), holds.get(r.id())))
             .toList();
     if (open.isEmpty()) {
       return 0;
     }
+    String optedOut = optOuts.find(patientId).map(o -> o.source().description()).orElse(null);
     Plan plan =
-        planner.plan(profile, open, notifications.itemsAnnouncedSince(patientId, now.minus(WEEK)));
+        planner.plan(
+            profile, optedOut, open, notifications.itemsAnnouncedSince(patientId, now.minus(WEEK)));
     plan.messages()
         .forEach(
             m ->
                 notifications.insert(
                     Notification.planned(UUID.randomUUID().toString(), patientId, m, now)));
-    Map<String, OutcomeEvent> lastDecision = lastDecisions(patientId);
+    Map<String, OutcomeEvent> lastDecision = lastDecisions(timeline);
     for (Decision decision : plan.decisions()) {
       OutcomeKind kind = kind(decision.outcome());
       if (kind == null) {
@@ -89,9 +99,9 @@ public final class Outreach {
     return plan.messages().size();
   }
 
-  private Map<String, OutcomeEvent> lastDecisions(String patientId) {
+  private static Map<String, OutcomeEvent> lastDecisions(List<OutcomeEvent> timeline) {
     Map<String, OutcomeEvent> last = new HashMap<>();
-    for (OutcomeEvent event : outcomes.timeline(patientId)) {
+    for (OutcomeEvent event : timeline) {
       if (event.kind() == OutcomeKind.PLANNED
           || event.kind() == OutcomeKind.HELD_OUT
           || event.kind() == OutcomeKind.WITHHELD) {

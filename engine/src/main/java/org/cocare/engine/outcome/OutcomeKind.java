@@ -24,6 +24,8 @@ public enum OutcomeKind {
   SELF_REPORTED_DONE("self-reported-done"),
   DECLINED("declined"),
   SNOOZED("snoozed"),
+  /** The patient's 1–5 rating of how useful the item was; the detail says {@code rating=N}. */
+  RATED("rated"),
   COMPLETED("completed"),
   EXPIRED("expired"),
   SUPERSEDED("superseded");

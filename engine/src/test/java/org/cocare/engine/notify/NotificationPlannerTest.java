@@ -19,6 +19,8 @@ import org.cocare.engine.notify.NotificationPlanner.Item;
 import org.cocare.engine.notify.NotificationPlanner.Message;
 import org.cocare.engine.notify.NotificationPlanner.Outcome;
 import org.cocare.engine.notify.NotificationPlanner.Plan;
+import org.cocare.engine.outcome.OutcomeEvent;
+import org.cocare.engine.outcome.OutcomeKind;
 import org.cocare.fhir.outreach.Channel;
 import org.cocare.fhir.outreach.OutreachProfile;
 import org.cocare.fhir.outreach.OutreachProfile.ContactPoint;
@@ -314,6 +316,129 @@ class NotificationPlannerTest {
 
     // Independent halves overlap on about a quarter: 500, standard deviation about 19.
     assertThat(both).isBetween(420L, 580L);
+  }
+
+  static Item answered(Item item, PatientHold hold) {
+    return new Item(item.recommendationId(), item.recommendation(), item.lastNotified(), hold);
+  }
+
+  @Test
+  void declinedItem_isNeverAnnouncedAgain_evenWhenUrgent_otherItemsStillGo() {
+    PatientHold declined = new PatientHold(PatientHold.Answer.DECLINED, null);
+
+    Plan plan =
+        planner(policy(3, Map.of()), MORNING)
+            .plan(
+                profile("li", false, EMAIL),
+                List.of(
+                    answered(colorectal(), declined),
+                    answered(urgentFollowUp(), declined),
+                    decisionAid()),
+                0);
+
+    assertThat(outcomeOf(plan, "r-colorectal")).isEqualTo(Outcome.WITHHELD);
+    assertThat(reasonOf(plan, "r-colorectal")).startsWith("patient answered not for me");
+    assertThat(outcomeOf(plan, "r-bp")).isEqualTo(Outcome.WITHHELD);
+    assertThat(plan.messages())
+        .isNotEmpty()
+        .allSatisfy(m -> assertThat(m.recommendationIds()).containsExactly("r-aid"));
+  }
+
+  @Test
+  void reportedDoneItem_isNotRemindedWhileOpen_evenLongAfterItsInterval() {
+    Item toldLongAgo =
+        new Item(
+            "r-colorectal",
+            colorectal().recommendation(),
+            MORNING.minus(Duration.ofDays(400)),
+            new PatientHold(PatientHold.Answer.REPORTED_DONE, null));
+
+    Plan plan =
+        planner(policy(3, Map.of()), MORNING)
+            .plan(profile("li", false, EMAIL), List.of(toldLongAgo), 0);
+
+    assertThat(outcomeOf(plan, "r-colorectal")).isEqualTo(Outcome.WITHHELD);
+    assertThat(reasonOf(plan, "r-colorectal")).startsWith("patient reported it done");
+    assertThat(plan.messages()).isEmpty();
+  }
+
+  @Test
+  void snoozedItem_waitsUntilTheSnoozeDayStartsInThePatientsZone_thenGoes() {
+    // MORNING is 10:00 on 30 November in Shanghai; a snooze until 1 December ends at its midnight
+    // there, 16:00 UTC on 30 November.
+    Item snoozed =
+        answered(
+            colorectal(), new PatientHold(PatientHold.Answer.SNOOZED, LocalDate.of(2026, 12, 1)));
+    OutreachProfile li = profile("li", false, EMAIL);
+
+    Plan before = planner(policy(3, Map.of()), MORNING).plan(li, List.of(snoozed), 0);
+    Plan justBefore =
+        planner(policy(3, Map.of()), Instant.parse("2026-11-30T15:59:59Z"))
+            .plan(li, List.of(snoozed), 0);
+    Plan after =
+        planner(policy(3, Map.of()), Instant.parse("2026-12-01T02:00:00Z"))
+            .plan(li, List.of(snoozed), 0);
+
+    assertThat(outcomeOf(before, "r-colorectal")).isEqualTo(Outcome.WITHHELD);
+    assertThat(reasonOf(before, "r-colorectal"))
+        .isEqualTo("patient asked to be reminded later: not before 2026-12-01");
+    assertThat(before.messages()).isEmpty();
+    assertThat(outcomeOf(justBefore, "r-colorectal")).isEqualTo(Outcome.WITHHELD);
+    assertThat(outcomeOf(after, "r-colorectal")).isEqualTo(Outcome.PLANNED);
+    assertThat(after.messages()).isNotEmpty();
+  }
+
+  @Test
+  void optedOutPatient_getsOnlyUrgentItems_withTheOptOutNamedAsTheReason() {
+    Plan plan =
+        planner(policy(3, Map.of()), MORNING)
+            .plan(
+                profile("li", false, EMAIL),
+                "unsubscribe link",
+                List.of(colorectal(), decisionAid(), urgentFollowUp()),
+                0);
+
+    assertThat(outcomeOf(plan, "r-colorectal")).isEqualTo(Outcome.WITHHELD);
+    assertThat(reasonOf(plan, "r-aid"))
+        .isEqualTo("patient opted out (unsubscribe link); only urgent items are sent");
+    assertThat(outcomeOf(plan, "r-bp")).isEqualTo(Outcome.PLANNED);
+    assertThat(plan.messages())
+        .isNotEmpty()
+        .allSatisfy(m -> assertThat(m.recommendationIds()).containsExactly("r-bp"));
+  }
+
+  @Test
+  void latestAnswerCounts_aSnoozeAfterADeclineEndsTheRefusal() {
+    Recommendation screening = colorectal().recommendation();
+    List<OutcomeEvent> timeline =
+        List.of(
+            event(screening, OutcomeKind.DECLINED, 1, "reason=other"),
+            event(screening, OutcomeKind.RATED, 2, "rating=2"),
+            event(screening, OutcomeKind.SNOOZED, 3, "until=2026-12-24"));
+
+    assertThat(PatientHold.latest(timeline))
+        .containsEntry(
+            "r-colorectal",
+            new PatientHold(PatientHold.Answer.SNOOZED, LocalDate.of(2026, 12, 24)));
+    assertThat(PatientHold.latest(timeline.subList(0, 2)))
+        .containsEntry("r-colorectal", new PatientHold(PatientHold.Answer.DECLINED, null));
+  }
+
+  static OutcomeEvent event(Recommendation r, OutcomeKind kind, int day, String detail) {
+    return new OutcomeEvent(
+        "e" + day,
+        "r-colorectal",
+        "li",
+        kind,
+        MORNING.minus(Duration.ofDays(10 - day)),
+        r.ruleId(),
+        r.code(),
+        r.measure(),
+        r.kind(),
+        "cocare-default@1",
+        null,
+        null,
+        detail);
   }
 
   @Test

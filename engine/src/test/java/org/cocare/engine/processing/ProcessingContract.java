@@ -25,6 +25,7 @@ import org.cocare.engine.notify.Notification;
 import org.cocare.engine.notify.NotificationPlanner;
 import org.cocare.engine.notify.NotificationPolicy;
 import org.cocare.engine.notify.NotificationStore;
+import org.cocare.engine.notify.OptOutStore;
 import org.cocare.engine.notify.Outreach;
 import org.cocare.engine.outcome.OutcomeStore;
 import org.cocare.engine.recommendation.RecommendationLifecycle;
@@ -92,6 +93,7 @@ abstract class ProcessingContract {
                 recommendations,
                 lifecycle,
                 outcomes,
+                new OptOutStore(dataSource),
                 ZoneOffset.UTC),
             deadLetters,
             transactions,

@@ -24,7 +24,15 @@ public enum ErrorCode {
   /** The rule-set version is in the wrong state for the request (e.g. editing an active one). */
   RULE_SET_STATE("COCARE-4002"),
   /** The user may not do this to this version (e.g. approve their own draft). */
-  RULE_SET_FORBIDDEN("COCARE-4003");
+  RULE_SET_FORBIDDEN("COCARE-4003"),
+  /** The patient portal needs a genuine, unexpired patient token, and none was given. */
+  PATIENT_TOKEN("COCARE-5001"),
+  /** A patient token used on another patient's path, or a staff user on the portal. */
+  PATIENT_FORBIDDEN("COCARE-5002"),
+  /** A patient's answer or home reading is incomplete or out of range. */
+  ANSWER_INVALID("COCARE-5003"),
+  /** The recommendation is completed or closed and takes no more answers. */
+  RECOMMENDATION_CLOSED("COCARE-5004");
 
   public static final String SYSTEM = "https://cocare.org/fhir/CodeSystem/error";
 

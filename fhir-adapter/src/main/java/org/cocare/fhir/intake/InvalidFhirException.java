@@ -22,14 +22,17 @@ public class InvalidFhirException extends RuntimeException {
     return code;
   }
 
-  /** The HTTP status that fits: 400 unreadable or unsupported, 422 invalid, 404, 409, 403, 500. */
+  /**
+   * The HTTP status that fits: 400 unreadable or unsupported, 401, 422 invalid, 404, 409, 403, 500.
+   */
   public int httpStatus() {
     return switch (code) {
-      case MALFORMED, UNSUPPORTED, INVALID_QUERY -> 400;
+      case MALFORMED, UNSUPPORTED, INVALID_QUERY, ANSWER_INVALID -> 400;
+      case PATIENT_TOKEN -> 401;
       case INVALID, RULE_SET_INVALID -> 422;
       case NOT_FOUND -> 404;
-      case RULE_SET_STATE -> 409;
-      case RULE_SET_FORBIDDEN -> 403;
+      case RULE_SET_STATE, RECOMMENDATION_CLOSED -> 409;
+      case RULE_SET_FORBIDDEN, PATIENT_FORBIDDEN -> 403;
       case PROCESSING_FAILED -> 500;
     };
   }

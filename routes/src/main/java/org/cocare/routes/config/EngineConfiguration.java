@@ -17,6 +17,7 @@ import org.cocare.engine.intake.Intake;
 import org.cocare.engine.intake.MessageStore;
 import org.cocare.engine.notify.NotificationPlanner;
 import org.cocare.engine.notify.NotificationStore;
+import org.cocare.engine.notify.OptOutStore;
 import org.cocare.engine.notify.Outreach;
 import org.cocare.engine.notify.SentMessages;
 import org.cocare.engine.outcome.OutcomeStore;
@@ -203,6 +204,11 @@ public class EngineConfiguration {
     return new SentMessages(notifications, recommendations);
   }
 
+  @Bean
+  OptOutStore optOutStore(DataSource dataSource) {
+    return new OptOutStore(dataSource);
+  }
+
   /**
    * Notifications are planned in the language the active rule set's catalogue offers for the
    * patient's preference, else its default language.
@@ -214,6 +220,7 @@ public class EngineConfiguration {
       RecommendationStore recommendations,
       RecommendationLifecycle lifecycle,
       OutcomeStore outcomes,
+      OptOutStore optOuts,
       RuleEngine rules,
       Clock clock,
       EvaluationProperties evaluation) {
@@ -227,7 +234,7 @@ public class EngineConfiguration {
             },
             item -> rules.active().ruleBase().catalogue().topicsOf(item));
     return new Outreach(
-        planner, notifications, recommendations, lifecycle, outcomes, evaluation.zone());
+        planner, notifications, recommendations, lifecycle, outcomes, optOuts, evaluation.zone());
   }
 
   @Bean

@@ -17,9 +17,11 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Every endpoint but health and the API description needs an authenticated user with the right
- * role. Two chains: the web pages for people (a login form, a session, CSRF tokens on every form)
- * and everything else for machines (HTTP Basic, stateless, no CSRF because no cookie authenticates
- * a request there).
+ * role. Two chains here: the web pages for people (a login form, a session, CSRF tokens on every
+ * form) and everything else for machines (HTTP Basic, stateless, no CSRF because no cookie
+ * authenticates a request there). The patient portal ({@code /portal/**}, {@code /api/portal/**})
+ * has chains of its own, ahead of these, that take a patient token and nothing else: see {@code
+ * portal.PortalSecurity}.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -27,6 +29,12 @@ public class SecurityConfiguration {
   public static final String CLINICIAN = "clinician";
   public static final String APPROVER = "approver";
   public static final String ADMIN = "admin";
+
+  /**
+   * A patient signed in with their token ({@code portal.PortalSecurity}): their own portal only.
+   * Never given to a configured user.
+   */
+  public static final String PATIENT = "patient";
 
   /** The pages, their login form and their assets. */
   @Bean

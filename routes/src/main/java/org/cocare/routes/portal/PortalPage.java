@@ -1,0 +1,229 @@
+package org.cocare.routes.portal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.cocare.engine.notify.OptOutStore.Source;
+import org.cocare.engine.portal.PatientAnswerException;
+import org.cocare.engine.portal.PatientAnswers;
+import org.cocare.engine.portal.PatientAnswers.OptOutResult;
+import org.cocare.routes.portal.HomeReadings.Reading;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The patient's page: {@code /portal} lists their open items (title, why, by when, what they said)
+ * with buttons to answer — done, not for me with a reason, remind me later, a 1–5 rating — a form
+ * for a home reading and the switch for reminders. Every form posts, is answered with a redirect
+ * back to the inbox and a notice (or the refusal) in the patient's language. The message links:
+ * {@code /portal/open/{id}} (records opened, then the inbox) and {@code /portal/unsubscribe/{id}}
+ * (records the opt-out and says so), each checked against its signature.
+ */
+@Controller
+class PortalPage {
+  private final PatientAnswers answers;
+  private final InboxItems items;
+  private final HomeReadings readings;
+  private final PortalLinks links;
+  private final PatientSessions sessions;
+  private final PortalProblems problems;
+  private final PlainPages plain;
+
+  PortalPage(
+      PatientAnswers answers,
+      InboxItems items,
+      HomeReadings readings,
+      PortalLinks links,
+      PatientSessions sessions,
+      PortalProblems problems,
+      PlainPages plain) {
+    this.answers = answers;
+    this.items = items;
+    this.readings = readings;
+    this.links = links;
+    this.sessions = sessions;
+    this.problems = problems;
+    this.plain = plain;
+  }
+
+  @GetMapping({"/portal", "/portal/"})
+  String inbox(Authentication patient, Locale locale, Model model) {
+    String patientId = patient.getName();
+    model.addAttribute("items", items.of(patientId, locale));
+    model.addAttribute("optOut", answers.optOutOf(patientId).orElse(null));
+    model.addAttribute("today", LocalDate.now());
+    model.addAttribute("reasons", org.cocare.engine.portal.DeclineReason.values());
+    return "portal/inbox";
+  }
+
+  @PostMapping("/portal/items/{id}/done")
+  String done(@PathVariable String id, Authentication patient, RedirectAttributes redirect) {
+    return answer(redirect, () -> answers.done(patient.getName(), id), "done");
+  }
+
+  @PostMapping("/portal/items/{id}/not-for-me")
+  String notForMe(
+      @PathVariable String id,
+      @RequestParam(required = false) String reason,
+      @RequestParam(required = false) String text,
+      Authentication patient,
+      RedirectAttributes redirect) {
+    return answer(
+        redirect, () -> answers.notForMe(patient.getName(), id, reason, text), "declined");
+  }
+
+  @PostMapping("/portal/items/{id}/remind-later")
+  String remindLater(
+      @PathVariable String id,
+      @RequestParam(required = false) String until,
+      Authentication patient,
+      RedirectAttributes redirect) {
+    return answer(
+        redirect, () -> answers.remindLater(patient.getName(), id, day(until)), "snoozed");
+  }
+
+  @PostMapping("/portal/items/{id}/rating")
+  String rate(
+      @PathVariable String id,
+      @RequestParam(required = false) Integer rating,
+      Authentication patient,
+      RedirectAttributes redirect) {
+    return answer(redirect, () -> answers.rate(patient.getName(), id, rating), "rated");
+  }
+
+  @PostMapping("/portal/readings")
+  String reading(
+      @RequestParam(required = false) String type,
+      @RequestParam(required = false) String systolic,
+      @RequestParam(required = false) String diastolic,
+      @RequestParam(required = false) String value,
+      @RequestParam(required = false) String unit,
+      Authentication patient,
+      RedirectAttributes redirect) {
+    Reading reading = new Reading(type, number(systolic), number(diastolic), number(value), unit);
+    return answer(redirect, () -> readings.submit(patient.getName(), reading), "reading");
+  }
+
+  @PostMapping("/portal/opt-out")
+  String optOut(Authentication patient, RedirectAttributes redirect) {
+    answers.optOut(patient.getName(), Source.PORTAL);
+    redirect.addFlashAttribute("notice", "opted-out");
+    return "redirect:/portal";
+  }
+
+  @PostMapping("/portal/opt-in")
+  String optIn(Authentication patient, RedirectAttributes redirect) {
+    answers.optIn(patient.getName());
+    redirect.addFlashAttribute("notice", "opted-in");
+    return "redirect:/portal";
+  }
+
+  /**
+   * A message's tracking link: records opened for its items, then opens the inbox signed in with a
+   * fresh token. A wrong signature is a 404: the link says nothing about whether the message
+   * exists.
+   */
+  @GetMapping("/portal/open/{id}")
+  void open(
+      @PathVariable String id,
+      @RequestParam(required = false) String sig,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException {
+    if (!links.isOpenSignature(id, sig)) {
+      plain.write(request, response, 404, "notFound");
+      return;
+    }
+    String patientId;
+    try {
+      patientId = answers.openedNotification(id);
+    } catch (PatientAnswerException e) {
+      plain.write(request, response, 404, "notFound");
+      return;
+    }
+    String lang = request.getParameter("lang");
+    response.sendRedirect(
+        "/portal?token="
+            + links.patientToken(patientId)
+            + (PortalLanguage.offered(lang).isPresent()
+                ? "&lang=" + PortalLanguage.offered(lang).get().toLanguageTag()
+                : ""));
+  }
+
+  /**
+   * A message's unsubscribe link: records the opt-out and says so in the patient's language, with a
+   * button to turn reminders back on (the link signs the browser in, as the tracking link does). A
+   * wrong signature is a 403, an unknown message a 404.
+   */
+  @GetMapping("/portal/unsubscribe/{id}")
+  String unsubscribe(
+      @PathVariable String id,
+      @RequestParam(required = false) String sig,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model)
+      throws IOException {
+    if (!links.isUnsubscribeSignature(id, sig)) {
+      plain.write(request, response, 403, "badLink");
+      return null;
+    }
+    OptOutResult result;
+    try {
+      result = answers.unsubscribe(id);
+    } catch (PatientAnswerException e) {
+      plain.write(request, response, 404, "notFound");
+      return null;
+    }
+    sessions.signIn(request, response, result.patientId());
+    model.addAttribute("patientId", result.patientId());
+    return "portal/unsubscribed";
+  }
+
+  private String answer(RedirectAttributes redirect, Runnable action, String notice) {
+    try {
+      action.run();
+      redirect.addFlashAttribute("notice", notice);
+    } catch (PatientAnswerException e) {
+      redirect.addFlashAttribute("error", problems.message(e, currentLocale()));
+    }
+    return "redirect:/portal";
+  }
+
+  private static Locale currentLocale() {
+    return org.springframework.context.i18n.LocaleContextHolder.getLocale();
+  }
+
+  /** A typed number, or null when blank or not a number (then the reading says what is missing). */
+  private static BigDecimal number(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return new BigDecimal(text.strip().replace(',', '.'));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static LocalDate day(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      // A date the browser's picker did not write: refused like a day out of range.
+      return LocalDate.MIN;
+    }
+  }
+}

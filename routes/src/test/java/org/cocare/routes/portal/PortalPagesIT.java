@@ -1,0 +1,263 @@
+package org.cocare.routes.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A patient's path through the portal in a real headless Chromium (Debian's {@code chromium} and
+ * {@code chromium-driver}): a Chinese-speaking patient follows the tracking link of her message,
+ * reads her inbox in Chinese, rates an item, asks to be reminded later, sends a severe blood
+ * pressure reading and sees the urgent item appear, turns reminders off and on; an English-speaking
+ * patient declines an item with a reason, says another is done, is told plainly what is wrong with
+ * a mistyped reading, and switches to Chinese; a patient who unsubscribed turns reminders back on
+ * from the confirmation. Screenshots go to {@code target/browser}.
+ */
+class PortalPagesIT extends PortalTestBase {
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path SCREENSHOTS = Path.of("target", "browser");
+
+  private static ChromeDriver browser;
+  private static WebDriverWait wait;
+
+  @BeforeAll
+  static void startBrowser() throws IOException {
+    assumeTrue(
+        Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+        "Debian chromium and chromium-driver are not installed (apt-get install chromium"
+            + " chromium-driver; .ci/run does): skipping the browser test");
+    Path profile = Files.createTempDirectory("cocare-chromium-portal");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    // The flags that keep Chromium from calling home on this machine's closed network, and a
+    // fresh profile so no earlier session leaks in.
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=900,1400",
+        "--lang=en-US",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @AfterEach
+  void signOut() {
+    browser.manage().deleteAllCookies();
+  }
+
+  @Test
+  void chinesePatient_followsHerMessage_ratesSnoozesSendsAReading_andTurnsRemindersOffAndOn() {
+    sendPatient("mei", "zh-CN");
+    String notification =
+        jdbc.sql(
+                "select id from notifications where patient_id = 'mei' and channel = 'email'"
+                    + " fetch first 1 rows only")
+            .query(String.class)
+            .single();
+
+    browser.get(uri(path(links.open(notification))).toString());
+
+    assertThat(text(By.tagName("h1"))).isEqualTo("您的健康提醒");
+    WebElement colorectal = item("screening-colorectal");
+    assertThat(colorectal.findElement(By.className("title")).getText()).isEqualTo("结直肠癌筛查");
+    assertThat(colorectal.findElement(By.className("why")).getText()).contains("结直肠癌");
+    assertThat(browser.findElement(By.id("done-screening-colorectal")).getText()).isEqualTo("已完成");
+    assertThat(browser.findElement(By.id("remind-screening-colorectal")).getText())
+        .isEqualTo("稍后提醒我");
+    assertThat(browser.findElement(By.id("send-bp")).getText()).isEqualTo("提交");
+    screenshot("portal-zh-inbox");
+
+    click(By.id("rate-screening-colorectal-4"));
+    assertThat(text(By.id("notice"))).isEqualTo("感谢您的评分。");
+    assertThat(text(By.id("rated-screening-colorectal"))).isEqualTo("您的评分：4/5。");
+
+    click(By.id("remind-screening-colorectal"));
+    assertThat(text(By.id("notice"))).isEqualTo("已记录。我们稍后会提醒您。");
+    assertThat(item("screening-colorectal").findElement(By.className("answer")).getText())
+        .startsWith("我们将从 ");
+
+    browser.findElement(By.id("bp-systolic")).sendKeys("185");
+    browser.findElement(By.id("bp-diastolic")).sendKeys("125");
+    click(By.id("send-bp"));
+    assertThat(text(By.id("notice"))).isEqualTo("谢谢。您的测量数据已发送给您的医护团队。");
+    WebElement urgent = item("followup-bp-urgent");
+    assertThat(urgent.findElement(By.className("title")).getText()).isEqualTo("您的血压非常高");
+    assertThat(urgent.findElement(By.className("badge")).getText()).isEqualTo("紧急");
+    screenshot("portal-zh-urgent-reading");
+
+    click(By.id("opt-out"));
+    assertThat(text(By.id("notice"))).startsWith("提醒已关闭");
+    assertThat(text(By.id("outreach-off"))).startsWith("您已关闭提醒");
+    click(By.id("opt-in"));
+    assertThat(text(By.id("notice"))).isEqualTo("提醒已重新开启。");
+
+    assertThat(kinds("mei", "screening-colorectal"))
+        .containsSubsequence("issued", "opened", "rated", "snoozed");
+    assertThat(kinds("mei", "followup-bp-urgent")).startsWith("issued");
+    assertThat(
+            jdbc.sql(
+                    "select action from outreach_opt_out_events where patient_id = 'mei' order by at")
+                .query(String.class)
+                .list())
+        .containsExactly("opt-out", "opt-in");
+  }
+
+  @Test
+  void englishPatient_declinesWithAReason_saysDone_isToldWhatIsWrong_andSwitchesToChinese() {
+    sendPatient("max", null);
+
+    browser.get(uri("/portal?token=" + links.patientToken("max") + "&lang=en").toString());
+
+    assertThat(text(By.tagName("h1"))).isEqualTo("Your health reminders");
+    String other =
+        browser.findElements(By.cssSelector("article.item")).stream()
+            .map(e -> e.getAttribute("id").substring("item-".length()))
+            .filter(code -> !code.equals("screening-colorectal"))
+            .findFirst()
+            .orElseThrow();
+    browser.findElement(By.cssSelector("#decline-screening-colorectal summary")).click();
+    new Select(browser.findElement(By.id("reason-screening-colorectal")))
+        .selectByValue("prefer-not");
+    browser.findElement(By.id("reason-text-screening-colorectal")).sendKeys("Not this year");
+    click(By.id("not-for-me-screening-colorectal"));
+    assertThat(text(By.id("notice"))).isEqualTo("Noted. We will not remind you about this again.");
+    assertThat(item("screening-colorectal").getAttribute("data-answer")).isEqualTo("declined");
+
+    click(By.id("done-" + other));
+    assertThat(text(By.id("notice"))).isEqualTo("Thank you. We noted that you have done it.");
+    assertThat(item(other).findElement(By.className("answer")).getText())
+        .startsWith("You told us this is done");
+
+    browser.findElement(By.id("bp-systolic")).sendKeys("120");
+    browser.findElement(By.id("bp-diastolic")).sendKeys("130");
+    click(By.id("send-bp"));
+    assertThat(text(By.id("error")))
+        .isEqualTo("The upper number must be higher than the lower number.");
+    screenshot("portal-en-inbox");
+
+    click(By.id("lang-zh"));
+    assertThat(text(By.tagName("h1"))).isEqualTo("您的健康提醒");
+    assertThat(browser.findElement(By.id("opt-out")).getText()).isEqualTo("停止提醒");
+    assertThat(item("screening-colorectal").findElement(By.className("answer")).getText())
+        .startsWith("您表示这不适合您");
+    screenshot("portal-en-switched-to-zh");
+
+    assertThat(
+            timeline("max", "screening-colorectal").stream()
+                .filter(e -> e.path("kind").asString().equals("declined"))
+                .map(e -> e.path("detail").asString()))
+        .containsExactly("reason=prefer-not; text=Not this year");
+    assertThat(kinds("max", other)).contains("self-reported-done").doesNotContain("completed");
+  }
+
+  @Test
+  void unsubscribeLink_confirmsInThePatientsLanguage_andOneClickTurnsRemindersBackOn() {
+    sendPatient("lan", "zh-CN");
+    String notification =
+        jdbc.sql(
+                "select id from notifications where patient_id = 'lan' and channel = 'email'"
+                    + " fetch first 1 rows only")
+            .query(String.class)
+            .single();
+
+    browser.get(uri(path(links.unsubscribe(notification))).toString());
+
+    assertThat(text(By.id("unsubscribed"))).isEqualTo("您已退订");
+    assertThat(count("outreach_opt_outs")).isEqualTo(1);
+    screenshot("portal-zh-unsubscribed");
+    click(By.id("opt-in"));
+    assertThat(text(By.id("notice"))).isEqualTo("提醒已重新开启。");
+    assertThat(text(By.id("outreach-on"))).startsWith("我们会通过电子邮件或短信");
+    assertThat(count("outreach_opt_outs")).isZero();
+    assertThat(
+            jdbc.sql(
+                    "select source from outreach_opt_out_events where patient_id = 'lan'"
+                        + " order by at")
+                .query(String.class)
+                .list())
+        .containsExactly("unsubscribe-link", "portal");
+  }
+
+  private static String path(URI link) {
+    return link.getRawPath() + "?" + link.getRawQuery();
+  }
+
+  private static WebElement item(String code) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.id("item-" + code)));
+  }
+
+  /** Clicks and waits for the page the click leads to. */
+  private static void click(By target) {
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(target));
+    WebElement page = browser.findElement(By.tagName("html"));
+    element.click();
+    wait.until(ExpectedConditions.stalenessOf(page));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+  }
+
+  private static String text(By target) {
+    try {
+      return wait.until(ExpectedConditions.presenceOfElementLocated(target)).getText().strip();
+    } catch (TimeoutException e) {
+      screenshot("portal-failure");
+      throw new AssertionError(
+          "no "
+              + target
+              + " on "
+              + browser.getCurrentUrl()
+              + ", which shows:\n"
+              + browser.findElement(By.tagName("body")).getText(),
+          e);
+    }
+  }
+
+  private static void screenshot(String name) {
+    try {
+      Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
