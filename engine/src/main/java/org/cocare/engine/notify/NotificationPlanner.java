@@ -28,9 +28,9 @@ import org.cocare.rules.recommendation.Recommendation;
  *       through an unsubscribe link or the portal), only urgent items go;
  *   <li><b>no repeats</b>: an item mentioned within its kind's re-notify interval waits;
  *   <li><b>weekly cap</b>: at most {@code weeklyCap} items in any seven days, counting those
- *       already sent; when it bites, urgent items come first, then follow-ups, screening, education
- *       (earliest due first within each); an education item that explains a reminder going now (the
- *       decision aid of colorectal screening) goes with it in its place;
+ *       already sent; urgent items always go (and count); when it bites, follow-ups come first,
+ *       then screening, education (earliest due first within each); an education item that explains
+ *       a reminder going now (the decision aid of colorectal screening) goes with it in its place;
  *   <li><b>quiet hours</b> in the patient's zone: what is not urgent waits until they end.
  * </ol>
  *
@@ -198,7 +198,9 @@ public final class NotificationPlanner {
       List<Item> going = new ArrayList<>();
       going.add(item);
       going.addAll(companions.getOrDefault(item.recommendationId(), List.of()));
-      if (slots == 0) {
+      // Urgent items count toward the cap but are never held by it: a patient told about three
+      // routine things this week must still hear that a reading needs attention today.
+      if (slots == 0 && !item.urgent()) {
         for (Item withheld : going) {
           decisions.add(
               new Decision(
@@ -212,7 +214,7 @@ public final class NotificationPlanner {
         }
         continue;
       }
-      slots--;
+      slots = Math.max(0, slots - 1);
       (item.urgent() ? urgent : routine).addAll(going);
     }
     ZonedDateTime local = now.atZone(profile.zone());
@@ -292,19 +294,7 @@ public final class NotificationPlanner {
    * too: the patient's "not for me" is theirs to give, and the care team sees the item anyway.
    */
   private static String heldByPatient(Item item, OutreachProfile profile, Instant now) {
-    PatientHold hold = item.hold();
-    if (hold == null) {
-      return null;
-    }
-    return switch (hold.answer()) {
-      case DECLINED -> "patient answered not for me: not announced again";
-      case REPORTED_DONE ->
-          "patient reported it done: not reminded while it waits for the evidence";
-      case SNOOZED ->
-          now.isBefore(hold.until().atStartOfDay(profile.zone()).toInstant())
-              ? "patient asked to be reminded later: not before " + hold.until()
-              : null;
-    };
+    return item.hold() == null ? null : item.hold().reasonAt(now, profile.zone());
   }
 
   private boolean tooSoon(Item item, Instant now) {

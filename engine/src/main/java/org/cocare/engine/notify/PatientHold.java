@@ -1,6 +1,8 @@
 package org.cocare.engine.notify;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +33,22 @@ public record PatientHold(Answer answer, LocalDate until) {
     if ((answer == Answer.SNOOZED) != (until != null)) {
       throw new IllegalArgumentException("a snooze, and only a snooze, has an end: " + answer);
     }
+  }
+
+  /**
+   * Why this answer holds the item's notices back at {@code now} (the snooze's day read in {@code
+   * zone}), or null when it does not any more.
+   */
+  public String reasonAt(Instant now, ZoneId zone) {
+    return switch (answer) {
+      case DECLINED -> "patient answered not for me: not announced again";
+      case REPORTED_DONE ->
+          "patient reported it done: not reminded while it waits for the evidence";
+      case SNOOZED ->
+          now.isBefore(until.atStartOfDay(zone).toInstant())
+              ? "patient asked to be reminded later: not before " + until
+              : null;
+    };
   }
 
   /** The detail a snoozed outcome event carries, which {@link #latest} reads back. */

@@ -249,6 +249,18 @@ class NotificationPlannerTest {
   }
 
   @Test
+  void weeklyCap_neverHoldsBackAnUrgentItem_evenWhenTheWeekIsFull() {
+    Plan plan =
+        planner(policy(3, Map.of()), MORNING)
+            .plan(profile("li", false, EMAIL), List.of(colorectal(), urgentFollowUp()), 5);
+
+    assertThat(outcomeOf(plan, "r-bp")).isEqualTo(Outcome.PLANNED);
+    assertThat(reasonOf(plan, "r-bp")).isEqualTo("urgent: now");
+    assertThat(outcomeOf(plan, "r-colorectal")).isEqualTo(Outcome.WITHHELD);
+    assertThat(plan.messages()).allMatch(Message::urgent);
+  }
+
+  @Test
   void sameItemWithinItsInterval_waits_andAfterItGoes() {
     Item told10DaysAgo =
         new Item("r-colorectal", colorectal().recommendation(), MORNING.minus(Duration.ofDays(10)));

@@ -34,13 +34,13 @@ class PortalApiIT extends PortalTestBase {
     JsonNode chinese = item(json(getAs(token, items("li"))), "screening-colorectal");
     JsonNode english = item(json(getAs(token, items("li") + "?lang=en")), "screening-colorectal");
 
-    assertThat(chinese.path("title").asString()).isEqualTo("结直肠癌筛查");
-    assertThat(chinese.path("why").asString()).contains("结直肠癌");
+    assertThat(chinese.path("title").asString()).isEqualTo("该做肠癌筛查了");
+    assertThat(chinese.path("why").asString()).contains("肠癌");
     assertThat(chinese.path("text").asString()).isEqualTo("请联系您的诊所预约。");
     assertThat(chinese.path("kind").asString()).isEqualTo("screening-reminder");
     assertThat(chinese.path("due").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
     assertThat(chinese.path("urgent").asBoolean()).isFalse();
-    assertThat(english.path("title").asString()).isEqualTo("Bowel (colorectal) cancer screening");
+    assertThat(english.path("title").asString()).isEqualTo("Time for your bowel cancer screening");
     assertThat(english.path("id").asString())
         .isEqualTo(openRecommendation("li", "screening-colorectal"));
   }
@@ -254,8 +254,9 @@ class PortalApiIT extends PortalTestBase {
         .contains("followup-bp-urgent");
     JsonNode urgent = item(json(getAs(token, items("eve") + "?lang=en")), "followup-bp-urgent");
     assertThat(urgent.path("urgent").asBoolean()).isTrue();
-    assertThat(urgent.path("title").asString()).isEqualTo("Your blood pressure is very high");
-    assertThat(kinds("eve", "followup-bp-urgent")).startsWith("issued");
+    assertThat(urgent.path("title").asString())
+        .isEqualTo("Your blood pressure needs attention today");
+    assertThat(kinds("eve", "followup-bp-urgent")).startsWith("issued", "planned");
   }
 
   @Test
