@@ -1,8 +1,12 @@
 package org.cocare.engine.notify;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.cocare.engine.outcome.OutcomeStore;
 import org.cocare.engine.recommendation.RecommendationStore;
 import org.cocare.rules.content.NoticeTexts;
 import org.cocare.rules.content.NoticeTexts.NoticeText;
@@ -12,25 +16,45 @@ import org.cocare.rules.recommendation.Recommendation;
 
 /**
  * Writes what a notification says at the moment it is sent: the items it announces that are still
- * open (one closed since planning is not mentioned any more), education as its catalogue content in
- * the patient's language, reminders and follow-ups with their patient texts.
+ * open and not answered by the patient meanwhile (one closed or declined since planning is not
+ * mentioned any more), education as its catalogue content in the patient's language, reminders and
+ * follow-ups with their patient texts.
  */
 public final class NoticeComposer {
   private final RecommendationStore recommendations;
+  private final OutcomeStore outcomes;
   private final NoticeTexts texts;
+  private final Clock clock;
 
-  public NoticeComposer(RecommendationStore recommendations, NoticeTexts texts) {
+  /**
+   * @param clock its zone reads the day a patient's snooze ends (the patient's own zone is not in
+   *     the outbox; a day's difference at most)
+   */
+  public NoticeComposer(
+      RecommendationStore recommendations, OutcomeStore outcomes, NoticeTexts texts, Clock clock) {
     this.recommendations = recommendations;
+    this.outcomes = outcomes;
     this.texts = texts;
+    this.clock = clock;
   }
 
-  /** The notice, or empty when none of its items is open any more. */
+  /**
+   * The notice, or empty when nothing it announced is left to say: every item closed, or answered
+   * by the patient since it was planned (declined, reported done, snoozed).
+   */
   public Optional<Notice> compose(Notification notification) {
+    Map<String, PatientHold> holds =
+        PatientHold.latest(outcomes.timeline(notification.patientId()));
+    Instant now = clock.instant();
     List<Notice.Item> items =
         notification.recommendationIds().stream()
             .map(recommendations::find)
             .flatMap(Optional::stream)
             .filter(r -> r.status() == IssuedRecommendation.Status.OPEN)
+            .filter(
+                r ->
+                    !holds.containsKey(r.id())
+                        || holds.get(r.id()).reasonAt(now, clock.getZone()) == null)
             .sorted(Comparator.comparing(IssuedRecommendation::recommendation, Importance.ORDER))
             .map(r -> item(r, notification.language()))
             .toList();

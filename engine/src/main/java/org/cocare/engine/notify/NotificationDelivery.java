@@ -115,7 +115,7 @@ public final class NotificationDelivery {
     }
     Optional<Notice> notice = composer.compose(n);
     if (notice.isEmpty()) {
-      store.cancel(n.id(), "nothing it announced is open any more");
+      store.cancel(n.id(), "nothing left to announce: closed, or answered by the patient");
       LOG.info("notification {} cancelled: nothing left to announce", n.id());
       return false;
     }

@@ -12,6 +12,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cocare.engine.notify.NotificationDelivery;
 import org.cocare.routes.ApplicationIT;
+import org.cocare.routes.portal.PortalLinks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,7 @@ class NotificationDeliveryIT extends ApplicationIT {
   }
 
   @Autowired NotificationDelivery delivery;
+  @Autowired PortalLinks links;
 
   @DynamicPropertySource
   static void delivery(DynamicPropertyRegistry registry) {
@@ -119,6 +122,29 @@ class NotificationDeliveryIT extends ApplicationIT {
   }
 
   @Test
+  void anItemThePatientDeclinesAfterPlanning_isLeftOutOfTheMessage() throws Exception {
+    sendPatient("changed-mind", 50, "en", zoneWhereItIs(LocalTime.NOON), email("mind@example.org"));
+    String colorectal =
+        events("changed-mind", "screening-colorectal").get(0).path("recommendationId").asString();
+
+    var declined =
+        send(
+            null,
+            HttpRequest.newBuilder(
+                    uri("/api/portal/patients/changed-mind/items/" + colorectal + "/not-for-me"))
+                .header("Authorization", "Bearer " + links.patientToken("changed-mind"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"done-elsewhere\"}")));
+    assertThat(declined.statusCode()).as(declined.body()).isBetween(200, 204);
+    delivery.deliverDue(100);
+
+    String mail = part(MAIL.getReceivedMessages()[0], "text/plain");
+    assertThat(mail).contains("hepatitis C").doesNotContain("Time for your bowel cancer screening");
+    assertThat(kinds(events("changed-mind", "screening-colorectal")))
+        .containsExactly("issued", "planned", "declined");
+  }
+
+  @Test
   void smsOnlyPatient_getsExactlyOneMessageThoughTheGatewayFailsTwiceFirst() {
     GATEWAY.answer(503, 503);
     sendPatient("sms-only", 50, "en", zoneWhereItIs(LocalTime.NOON), phone("+15555550101"));
@@ -170,9 +196,12 @@ class NotificationDeliveryIT extends ApplicationIT {
 
     assertThat(GATEWAY.requests()).hasSize(1);
     JsonNode colorectal = events("sms-rejected", "screening-colorectal");
-    JsonNode failed = colorectal.get(colorectal.size() - 1);
-    assertThat(failed.path("kind").asString()).isEqualTo("failed");
-    assertThat(failed.path("detail").asString()).isEqualTo("sms: the gateway answered HTTP 400");
+    // The portal copy went; the SMS failed once and for all.
+    assertThat(kinds(colorectal))
+        .containsExactlyInAnyOrder("issued", "planned", "sent", "delivered", "failed");
+    assertThat(colorectal.findValuesAsString("detail"))
+        .contains("sms: the gateway answered HTTP 400")
+        .doesNotContain("sms");
   }
 
   @Test
