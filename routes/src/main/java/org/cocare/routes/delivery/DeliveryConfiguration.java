@@ -8,6 +8,7 @@ import org.cocare.engine.notify.NoticeComposer;
 import org.cocare.engine.notify.NotificationDelivery;
 import org.cocare.engine.notify.NotificationDelivery.Transport;
 import org.cocare.engine.notify.NotificationStore;
+import org.cocare.engine.outcome.OutcomeStore;
 import org.cocare.engine.recommendation.RecommendationLifecycle;
 import org.cocare.engine.recommendation.RecommendationStore;
 import org.cocare.fhir.outreach.Channel;
@@ -21,9 +22,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
 
+  /** What patients read about reminders and follow-ups: in messages and in the portal alike. */
   @Bean
-  NoticeComposer noticeComposer(RecommendationStore recommendations) {
-    return new NoticeComposer(recommendations, NoticeTexts.shipped());
+  NoticeTexts noticeTexts() {
+    return NoticeTexts.shipped();
+  }
+
+  @Bean
+  NoticeComposer noticeComposer(
+      RecommendationStore recommendations, OutcomeStore outcomes, NoticeTexts texts, Clock clock) {
+    return new NoticeComposer(recommendations, outcomes, texts, clock);
   }
 
   @Bean

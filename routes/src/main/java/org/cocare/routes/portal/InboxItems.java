@@ -9,6 +9,8 @@ import org.cocare.engine.portal.PatientAnswers;
 import org.cocare.engine.portal.PatientAnswers.OpenItem;
 import org.cocare.engine.rules.CompiledRuleSet;
 import org.cocare.engine.rules.RuleEngine;
+import org.cocare.rules.content.NoticeTexts;
+import org.cocare.rules.content.NoticeTexts.NoticeText;
 import org.cocare.rules.recommendation.EducationContent;
 import org.cocare.rules.recommendation.Priority;
 import org.cocare.rules.recommendation.Recommendation;
@@ -17,19 +19,20 @@ import org.springframework.context.MessageSource;
 /**
  * A patient's open items as they read them, in their language. Education items show the catalogue
  * content (title and summary) in that language when the active rule set offers it, else as it was
- * issued. Other items have no patient text of their own (their reason is written for clinicians),
- * so their title and why come from the portal's messages, per code ({@code portal.item.<code>.*})
- * where one is written and per kind otherwise; what to do comes per kind.
+ * issued. Other items show the plain-language texts their messages use ({@link NoticeTexts}: per
+ * code, else per kind), never the clinician's reason; what to do comes per kind.
  */
 final class InboxItems {
   private final PatientAnswers answers;
   private final RuleEngine rules;
   private final MessageSource messages;
+  private final NoticeTexts texts;
 
-  InboxItems(PatientAnswers answers, RuleEngine rules, MessageSource messages) {
+  InboxItems(PatientAnswers answers, RuleEngine rules, MessageSource messages, NoticeTexts texts) {
     this.answers = answers;
     this.rules = rules;
     this.messages = messages;
+    this.texts = texts;
   }
 
   /**
@@ -66,16 +69,18 @@ final class InboxItems {
     EducationContent content = content(r, locale);
     String title;
     String text;
+    String why;
     if (content != null) {
       title = content.title();
       text = content.summary();
+      why = messages.getMessage("portal.kind." + kind + ".why", null, locale);
     } else {
-      title =
-          message("portal.item." + r.code() + ".title", "portal.kind." + kind + ".title", locale);
-      text = message("portal.kind." + kind + ".text", "portal.kind." + kind + ".text", locale);
+      // The same words the patient's messages use (notice-texts.csv), then what to do.
+      NoticeText notice = texts.of(r.code(), r.kind(), language(locale));
+      title = notice.title();
+      why = notice.text();
+      text = messages.getMessage("portal.kind." + kind + ".text", null, locale);
     }
-    String why =
-        message("portal.item." + r.code() + ".why", "portal.kind." + kind + ".why", locale);
     PatientHold hold = item.answer();
     return new ItemView(
         item.recommendation().id(),
@@ -99,12 +104,12 @@ final class InboxItems {
       return null;
     }
     try {
-      CompiledRuleSet active = rules.active();
-      String language = active.ruleBase().languageFor(locale.toLanguageTag(), active.parameters());
+      String language = language(locale);
       if (language.equals(issued.language())) {
         return issued;
       }
-      return active
+      return rules
+          .active()
           .ruleBase()
           .catalogue()
           .content(issued.item(), language, EducationContent.PLAIN.equals(issued.variant()));
@@ -114,9 +119,9 @@ final class InboxItems {
     }
   }
 
-  private String message(String key, String fallbackKey, Locale locale) {
-    String specific = messages.getMessage(key, null, null, locale);
-    return specific != null ? specific : messages.getMessage(fallbackKey, null, locale);
+  private String language(Locale locale) {
+    CompiledRuleSet active = rules.active();
+    return active.ruleBase().languageFor(locale.toLanguageTag(), active.parameters());
   }
 
   private static String answer(PatientHold.Answer answer) {

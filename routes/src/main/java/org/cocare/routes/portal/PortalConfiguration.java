@@ -12,6 +12,7 @@ import org.cocare.engine.record.PatientRecordStore;
 import org.cocare.engine.rules.RuleEngine;
 import org.cocare.fhir.server.IngestGateway;
 import org.cocare.fhir.server.MessageReceiver;
+import org.cocare.rules.content.NoticeTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,8 +58,9 @@ class PortalConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
-  InboxItems inboxItems(PatientAnswers answers, RuleEngine rules, MessageSource messages) {
-    return new InboxItems(answers, rules, messages);
+  InboxItems inboxItems(
+      PatientAnswers answers, RuleEngine rules, MessageSource messages, NoticeTexts texts) {
+    return new InboxItems(answers, rules, messages, texts);
   }
 
   @Bean

@@ -33,7 +33,7 @@ class PortalLinksIT extends PortalTestBase {
     assertThat(inbox.uri().getPath()).isEqualTo("/portal");
     assertThat(inbox.uri().getQuery()).as("the token is dropped from the address").isNull();
     assertThat(inbox.body())
-        .contains("Your health reminders", "Bowel (colorectal) cancer screening");
+        .contains("Your health reminders", "Time for your bowel cancer screening");
     List<JsonNode> opened =
         timeline("hal", "screening-colorectal").stream()
             .filter(e -> e.path("kind").asString().equals("opened"))

@@ -101,8 +101,8 @@ class PortalPagesIT extends PortalTestBase {
 
     assertThat(text(By.tagName("h1"))).isEqualTo("您的健康提醒");
     WebElement colorectal = item("screening-colorectal");
-    assertThat(colorectal.findElement(By.className("title")).getText()).isEqualTo("结直肠癌筛查");
-    assertThat(colorectal.findElement(By.className("why")).getText()).contains("结直肠癌");
+    assertThat(colorectal.findElement(By.className("title")).getText()).isEqualTo("该做肠癌筛查了");
+    assertThat(colorectal.findElement(By.className("why")).getText()).contains("肠癌");
     assertThat(browser.findElement(By.id("done-screening-colorectal")).getText()).isEqualTo("已完成");
     assertThat(browser.findElement(By.id("remind-screening-colorectal")).getText())
         .isEqualTo("稍后提醒我");
@@ -123,7 +123,7 @@ class PortalPagesIT extends PortalTestBase {
     click(By.id("send-bp"));
     assertThat(text(By.id("notice"))).isEqualTo("谢谢。您的测量数据已发送给您的医护团队。");
     WebElement urgent = item("followup-bp-urgent");
-    assertThat(urgent.findElement(By.className("title")).getText()).isEqualTo("您的血压非常高");
+    assertThat(urgent.findElement(By.className("title")).getText()).isEqualTo("您的血压今天需要处理");
     assertThat(urgent.findElement(By.className("badge")).getText()).isEqualTo("紧急");
     screenshot("portal-zh-urgent-reading");
 
