@@ -215,7 +215,12 @@ public final class PatientAnswers {
     return notification.patientId();
   }
 
-  /** The patient followed a message's unsubscribe link. */
+  /** The patient a notification was for (an unknown one is refused as not found). */
+  public String patientOfNotification(String notificationId) {
+    return notification(notificationId).patientId();
+  }
+
+  /** The patient confirmed a message's unsubscribe link. */
   public OptOutResult unsubscribe(String notificationId) {
     return optOut(notification(notificationId).patientId(), Source.UNSUBSCRIBE_LINK);
   }

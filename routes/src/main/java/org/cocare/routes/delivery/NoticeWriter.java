@@ -25,8 +25,8 @@ public class NoticeWriter {
     this.links = links;
   }
 
-  /** An email as written: subject, HTML and the plain-text alternative. */
-  public record Email(String subject, String html, String text) {}
+  /** An email as written: subject, HTML, the plain-text alternative and its unsubscribe link. */
+  public record Email(String subject, String html, String text, String unsubscribe) {}
 
   public Email email(Notice notice) {
     Locale locale = Locale.forLanguageTag(notice.language());
@@ -50,7 +50,7 @@ public class NoticeWriter {
     text.append(message("mail.open", locale)).append(": ").append(open).append("\n\n");
     text.append(message("mail.why-you-get-this", locale)).append("\n");
     text.append(message("mail.unsubscribe", locale)).append(": ").append(unsubscribe).append("\n");
-    return new Email(subject(notice, locale), html, text.toString());
+    return new Email(subject(notice, locale), html, text.toString(), unsubscribe);
   }
 
   /** The short text of an SMS or push message: what, and where to read more. */

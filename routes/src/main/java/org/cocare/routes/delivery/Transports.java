@@ -37,6 +37,9 @@ final class Transports {
       exchange.getIn().setHeader("To", notification.address());
       exchange.getIn().setHeader("Subject", email.subject());
       exchange.getIn().setHeader("X-Cocare-Notification", notification.id());
+      // One-click unsubscribe in the mail client (RFC 8058), the same signed link as in the text.
+      exchange.getIn().setHeader("List-Unsubscribe", "<" + email.unsubscribe() + ">");
+      exchange.getIn().setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
       exchange.getIn().setHeader("CamelMailAlternativeBody", email.text());
       exchange.getIn().setBody(email.html());
       Exception failure = producer.send(DeliveryRoutes.EMAIL, exchange).getException();

@@ -161,11 +161,35 @@ class PortalPage {
   }
 
   /**
-   * A message's unsubscribe link: records the opt-out and says so in the patient's language, with a
-   * button to turn reminders back on (the link signs the browser in, as the tracking link does). A
-   * wrong signature is a 403, an unknown message a 404.
+   * A message's unsubscribe link asks before it acts: mail scanners fetch links to check them, and
+   * a fetch must not opt anybody out. The page (in the patient's language; the link signs the
+   * browser in, as the tracking link does) has the button that posts back to the same signed link.
+   * A wrong signature is a 403, an unknown message a 404.
    */
   @GetMapping("/portal/unsubscribe/{id}")
+  String confirmUnsubscribe(
+      @PathVariable String id,
+      @RequestParam(required = false) String sig,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model)
+      throws IOException {
+    String patientId = signedNotificationPatient(id, sig, request, response);
+    if (patientId == null) {
+      return null;
+    }
+    sessions.signIn(request, response, patientId);
+    model.addAttribute("action", "/portal/unsubscribe/" + id + "?sig=" + sig);
+    return "portal/unsubscribe";
+  }
+
+  /**
+   * The confirmed unsubscribe — from the page's button, or a mail client's one-click unsubscribe
+   * (RFC 8058: a POST to the List-Unsubscribe link, without cookies; the signature is the
+   * authority, so no CSRF token is asked): records the opt-out and says so, with a button to turn
+   * reminders back on.
+   */
+  @PostMapping("/portal/unsubscribe/{id}")
   String unsubscribe(
       @PathVariable String id,
       @RequestParam(required = false) String sig,
@@ -173,20 +197,29 @@ class PortalPage {
       HttpServletResponse response,
       Model model)
       throws IOException {
+    if (signedNotificationPatient(id, sig, request, response) == null) {
+      return null;
+    }
+    OptOutResult result = answers.unsubscribe(id);
+    sessions.signIn(request, response, result.patientId());
+    model.addAttribute("patientId", result.patientId());
+    return "portal/unsubscribed";
+  }
+
+  /** The patient of a notification whose unsubscribe link is genuine; null after a refusal. */
+  private String signedNotificationPatient(
+      String id, String sig, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (!links.isUnsubscribeSignature(id, sig)) {
       plain.write(request, response, 403, "badLink");
       return null;
     }
-    OptOutResult result;
     try {
-      result = answers.unsubscribe(id);
+      return answers.patientOfNotification(id);
     } catch (PatientAnswerException e) {
       plain.write(request, response, 404, "notFound");
       return null;
     }
-    sessions.signIn(request, response, result.patientId());
-    model.addAttribute("patientId", result.patientId());
-    return "portal/unsubscribed";
   }
 
   private String answer(RedirectAttributes redirect, Runnable action, String notice) {

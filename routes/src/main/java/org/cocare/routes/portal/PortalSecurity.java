@@ -88,6 +88,9 @@ class PortalSecurity {
       throws Exception {
     http.securityMatcher("/portal", "/portal/**")
         .requestCache(cache -> cache.disable())
+        // A signed unsubscribe link is its own authority, and mail clients post to it without
+        // cookies or tokens (RFC 8058 one-click unsubscribe).
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/portal/unsubscribe/*"))
         .addFilterBefore(
             new TokenSignIn(links, sessions, pages), AnonymousAuthenticationFilter.class)
         .exceptionHandling(

@@ -96,6 +96,9 @@ class NotificationDeliveryIT extends ApplicationIT {
           .contains("/portal/unsubscribe/");
     }
     assertThat(html).contains("lang=\"zh-CN\"").doesNotContain("Colorectal");
+    assertThat(mail.getHeader("List-Unsubscribe")[0]).matches("<http://.*/portal/unsubscribe/.*>");
+    assertThat(mail.getHeader("List-Unsubscribe-Post"))
+        .containsExactly("List-Unsubscribe=One-Click");
 
     JsonNode colorectal = events("li-na", "screening-colorectal");
     assertDelivered(colorectal, "email");

@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The links in a message, followed over real HTTP as a browser would (cookies kept): the tracking
- * link records opened and signs into the inbox, the unsubscribe link opts out and says so; wrong
- * signatures and stale sign-ins get plain pages and record nothing.
+ * link records opened and signs into the inbox, the unsubscribe link asks, then opts out and says
+ * so; wrong signatures and stale sign-ins get plain pages and record nothing.
  */
 class PortalLinksIT extends PortalTestBase {
 
@@ -77,7 +77,16 @@ class PortalLinksIT extends PortalTestBase {
         .isEqualTo(403);
     assertThat(count("outreach_opt_outs")).isZero();
 
-    HttpResponse<String> page = fetch(browser, path(links.unsubscribe(notification)));
+    HttpResponse<String> ask = fetch(browser, path(links.unsubscribe(notification)));
+    assertThat(ask.statusCode()).isEqualTo(200);
+    assertThat(ask.body()).contains("停止接收提醒？");
+    assertThat(count("outreach_opt_outs"))
+        .as("a fetch of the link (a mail scanner) acts on nothing")
+        .isZero();
+
+    // The mail client's one-click unsubscribe: a POST to the link, no cookie, no CSRF token.
+    HttpResponse<String> page =
+        oneClick(HttpClient.newHttpClient(), path(links.unsubscribe(notification)));
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("您已退订", "重新开启提醒");
@@ -166,6 +175,22 @@ class PortalLinksIT extends PortalTestBase {
         .cookieHandler(new CookieManager())
         .followRedirects(redirects)
         .build();
+  }
+
+  private HttpResponse<String> oneClick(HttpClient client, String path) {
+    try {
+      return client.send(
+          HttpRequest.newBuilder(uri(path))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private HttpResponse<String> fetch(HttpClient browser, String path) {

@@ -203,6 +203,9 @@ class PortalPagesIT extends PortalTestBase {
             .single();
 
     browser.get(uri(path(links.unsubscribe(notification))).toString());
+    assertThat(text(By.id("unsubscribe-title"))).isEqualTo("停止接收提醒？");
+    assertThat(count("outreach_opt_outs")).isZero();
+    click(By.id("unsubscribe"));
 
     assertThat(text(By.id("unsubscribed"))).isEqualTo("您已退订");
     assertThat(count("outreach_opt_outs")).isEqualTo(1);
