@@ -1,25 +1,17 @@
 package org.cocare.routes.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import org.cocare.routes.HeadlessBrowser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,57 +26,28 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * from the confirmation. Screenshots go to {@code target/browser}.
  */
 class PortalPagesIT extends PortalTestBase {
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path SCREENSHOTS = Path.of("target", "browser");
 
+  private static HeadlessBrowser session;
   private static ChromeDriver browser;
   private static WebDriverWait wait;
 
   @BeforeAll
   static void startBrowser() throws IOException {
-    assumeTrue(
-        Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
-        "Debian chromium and chromium-driver are not installed (apt-get install chromium"
-            + " chromium-driver; .ci/run does): skipping the browser test");
-    Path profile = Files.createTempDirectory("cocare-chromium-portal");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    // The flags that keep Chromium from calling home on this machine's closed network, and a
-    // fresh profile so no earlier session leaks in.
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=900,1400",
-        "--lang=en-US",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    Files.createDirectories(SCREENSHOTS);
+    session = HeadlessBrowser.start("portal", "900,1400");
+    browser = session.driver();
+    wait = session.waiting();
   }
 
   @AfterAll
   static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
+    if (session != null) {
+      session.close();
     }
   }
 
   @AfterEach
   void signOut() {
-    browser.manage().deleteAllCookies();
+    session.signOutEverywhere();
   }
 
   @Test
@@ -99,7 +62,7 @@ class PortalPagesIT extends PortalTestBase {
 
     browser.get(uri(path(links.open(notification))).toString());
 
-    assertThat(text(By.tagName("h1"))).isEqualTo("您的健康提醒");
+    assertThat(session.text(By.tagName("h1"))).isEqualTo("您的健康提醒");
     WebElement colorectal = item("screening-colorectal");
     assertThat(colorectal.findElement(By.className("title")).getText()).isEqualTo("该做肠癌筛查了");
     assertThat(colorectal.findElement(By.className("why")).getText()).contains("肠癌");
@@ -107,31 +70,31 @@ class PortalPagesIT extends PortalTestBase {
     assertThat(browser.findElement(By.id("remind-screening-colorectal")).getText())
         .isEqualTo("稍后提醒我");
     assertThat(browser.findElement(By.id("send-bp")).getText()).isEqualTo("提交");
-    screenshot("portal-zh-inbox");
+    session.screenshot("portal-zh-inbox");
 
-    click(By.id("rate-screening-colorectal-4"));
-    assertThat(text(By.id("notice"))).isEqualTo("感谢您的评分。");
-    assertThat(text(By.id("rated-screening-colorectal"))).isEqualTo("您的评分：4/5。");
+    session.click(By.id("rate-screening-colorectal-4"));
+    assertThat(session.text(By.id("notice"))).isEqualTo("感谢您的评分。");
+    assertThat(session.text(By.id("rated-screening-colorectal"))).isEqualTo("您的评分：4/5。");
 
-    click(By.id("remind-screening-colorectal"));
-    assertThat(text(By.id("notice"))).isEqualTo("已记录。我们稍后会提醒您。");
+    session.click(By.id("remind-screening-colorectal"));
+    assertThat(session.text(By.id("notice"))).isEqualTo("已记录。我们稍后会提醒您。");
     assertThat(item("screening-colorectal").findElement(By.className("answer")).getText())
         .startsWith("我们将从 ");
 
     browser.findElement(By.id("bp-systolic")).sendKeys("185");
     browser.findElement(By.id("bp-diastolic")).sendKeys("125");
-    click(By.id("send-bp"));
-    assertThat(text(By.id("notice"))).isEqualTo("谢谢。您的测量数据已发送给您的医护团队。");
+    session.click(By.id("send-bp"));
+    assertThat(session.text(By.id("notice"))).isEqualTo("谢谢。您的测量数据已发送给您的医护团队。");
     WebElement urgent = item("followup-bp-urgent");
     assertThat(urgent.findElement(By.className("title")).getText()).isEqualTo("您的血压今天需要处理");
     assertThat(urgent.findElement(By.className("badge")).getText()).isEqualTo("紧急");
-    screenshot("portal-zh-urgent-reading");
+    session.screenshot("portal-zh-urgent-reading");
 
-    click(By.id("opt-out"));
-    assertThat(text(By.id("notice"))).startsWith("提醒已关闭");
-    assertThat(text(By.id("outreach-off"))).startsWith("您已关闭提醒");
-    click(By.id("opt-in"));
-    assertThat(text(By.id("notice"))).isEqualTo("提醒已重新开启。");
+    session.click(By.id("opt-out"));
+    assertThat(session.text(By.id("notice"))).startsWith("提醒已关闭");
+    assertThat(session.text(By.id("outreach-off"))).startsWith("您已关闭提醒");
+    session.click(By.id("opt-in"));
+    assertThat(session.text(By.id("notice"))).isEqualTo("提醒已重新开启。");
 
     assertThat(kinds("mei", "screening-colorectal"))
         .containsSubsequence("issued", "opened", "rated", "snoozed");
@@ -150,7 +113,7 @@ class PortalPagesIT extends PortalTestBase {
 
     browser.get(uri("/portal?token=" + links.patientToken("max") + "&lang=en").toString());
 
-    assertThat(text(By.tagName("h1"))).isEqualTo("Your health reminders");
+    assertThat(session.text(By.tagName("h1"))).isEqualTo("Your health reminders");
     String other =
         browser.findElements(By.cssSelector("article.item")).stream()
             .map(e -> e.getAttribute("id").substring("item-".length()))
@@ -161,28 +124,30 @@ class PortalPagesIT extends PortalTestBase {
     new Select(browser.findElement(By.id("reason-screening-colorectal")))
         .selectByValue("prefer-not");
     browser.findElement(By.id("reason-text-screening-colorectal")).sendKeys("Not this year");
-    click(By.id("not-for-me-screening-colorectal"));
-    assertThat(text(By.id("notice"))).isEqualTo("Noted. We will not remind you about this again.");
+    session.click(By.id("not-for-me-screening-colorectal"));
+    assertThat(session.text(By.id("notice")))
+        .isEqualTo("Noted. We will not remind you about this again.");
     assertThat(item("screening-colorectal").getAttribute("data-answer")).isEqualTo("declined");
 
-    click(By.id("done-" + other));
-    assertThat(text(By.id("notice"))).isEqualTo("Thank you. We noted that you have done it.");
+    session.click(By.id("done-" + other));
+    assertThat(session.text(By.id("notice")))
+        .isEqualTo("Thank you. We noted that you have done it.");
     assertThat(item(other).findElement(By.className("answer")).getText())
         .startsWith("You told us this is done");
 
     browser.findElement(By.id("bp-systolic")).sendKeys("120");
     browser.findElement(By.id("bp-diastolic")).sendKeys("130");
-    click(By.id("send-bp"));
-    assertThat(text(By.id("error")))
+    session.click(By.id("send-bp"));
+    assertThat(session.text(By.id("error")))
         .isEqualTo("The upper number must be higher than the lower number.");
-    screenshot("portal-en-inbox");
+    session.screenshot("portal-en-inbox");
 
-    click(By.id("lang-zh"));
-    assertThat(text(By.tagName("h1"))).isEqualTo("您的健康提醒");
+    session.click(By.id("lang-zh"));
+    assertThat(session.text(By.tagName("h1"))).isEqualTo("您的健康提醒");
     assertThat(browser.findElement(By.id("opt-out")).getText()).isEqualTo("停止提醒");
     assertThat(item("screening-colorectal").findElement(By.className("answer")).getText())
         .startsWith("您表示这不适合您");
-    screenshot("portal-en-switched-to-zh");
+    session.screenshot("portal-en-switched-to-zh");
 
     assertThat(
             timeline("max", "screening-colorectal").stream()
@@ -203,16 +168,16 @@ class PortalPagesIT extends PortalTestBase {
             .single();
 
     browser.get(uri(path(links.unsubscribe(notification))).toString());
-    assertThat(text(By.id("unsubscribe-title"))).isEqualTo("停止接收提醒？");
+    assertThat(session.text(By.id("unsubscribe-title"))).isEqualTo("停止接收提醒？");
     assertThat(count("outreach_opt_outs")).isZero();
-    click(By.id("unsubscribe"));
+    session.click(By.id("unsubscribe"));
 
-    assertThat(text(By.id("unsubscribed"))).isEqualTo("您已退订");
+    assertThat(session.text(By.id("unsubscribed"))).isEqualTo("您已退订");
     assertThat(count("outreach_opt_outs")).isEqualTo(1);
-    screenshot("portal-zh-unsubscribed");
-    click(By.id("opt-in"));
-    assertThat(text(By.id("notice"))).isEqualTo("提醒已重新开启。");
-    assertThat(text(By.id("outreach-on"))).startsWith("我们会通过电子邮件或短信");
+    session.screenshot("portal-zh-unsubscribed");
+    session.click(By.id("opt-in"));
+    assertThat(session.text(By.id("notice"))).isEqualTo("提醒已重新开启。");
+    assertThat(session.text(By.id("outreach-on"))).startsWith("我们会通过电子邮件或短信");
     assertThat(count("outreach_opt_outs")).isZero();
     assertThat(
             jdbc.sql(
@@ -229,38 +194,5 @@ class PortalPagesIT extends PortalTestBase {
 
   private static WebElement item(String code) {
     return wait.until(ExpectedConditions.presenceOfElementLocated(By.id("item-" + code)));
-  }
-
-  /** Clicks and waits for the page the click leads to. */
-  private static void click(By target) {
-    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(target));
-    WebElement page = browser.findElement(By.tagName("html"));
-    element.click();
-    wait.until(ExpectedConditions.stalenessOf(page));
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
-  }
-
-  private static String text(By target) {
-    try {
-      return wait.until(ExpectedConditions.presenceOfElementLocated(target)).getText().strip();
-    } catch (TimeoutException e) {
-      screenshot("portal-failure");
-      throw new AssertionError(
-          "no "
-              + target
-              + " on "
-              + browser.getCurrentUrl()
-              + ", which shows:\n"
-              + browser.findElement(By.tagName("body")).getText(),
-          e);
-    }
-  }
-
-  private static void screenshot(String name) {
-    try {
-      Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,0 +1,128 @@
+package org.cocare.routes;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium for the page tests, with a fresh profile and the flags that keep it
+ * from calling home on a closed network; clicks that wait for the next page, texts that say what
+ * the page showed instead when they are missing, screenshots under {@code target/browser}. A test
+ * is skipped, saying why, where chromium and chromium-driver are not installed ({@code .ci/run}
+ * installs them).
+ */
+public final class HeadlessBrowser implements AutoCloseable {
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path SCREENSHOTS = Path.of("target", "browser");
+
+  private final ChromeDriver driver;
+  private final WebDriverWait wait;
+  private final String failureShot;
+
+  private HeadlessBrowser(ChromeDriver driver, String failureShot) {
+    this.driver = driver;
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    this.failureShot = failureShot;
+  }
+
+  /**
+   * @param name names the profile folder and the screenshot taken when a text is missing
+   * @param windowSize e.g. {@code 1400,1000}
+   */
+  public static HeadlessBrowser start(String name, String windowSize) throws IOException {
+    assumeTrue(
+        Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+        "Debian chromium and chromium-driver are not installed (apt-get install chromium"
+            + " chromium-driver; .ci/run does): skipping the browser test");
+    Path profile = Files.createTempDirectory("cocare-chromium-" + name);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=" + windowSize,
+        "--lang=en-US",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    Files.createDirectories(SCREENSHOTS);
+    return new HeadlessBrowser(new ChromeDriver(service, options), name + "-failure");
+  }
+
+  public ChromeDriver driver() {
+    return driver;
+  }
+
+  public WebDriverWait waiting() {
+    return wait;
+  }
+
+  /** Clicks and waits for the page the click leads to. */
+  public void click(By target) {
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(target));
+    WebElement page = driver.findElement(By.tagName("html"));
+    element.click();
+    wait.until(ExpectedConditions.stalenessOf(page));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+  }
+
+  /** The element's text; when it does not come, what the page showed instead. */
+  public String text(By target) {
+    try {
+      return wait.until(ExpectedConditions.presenceOfElementLocated(target)).getText().strip();
+    } catch (TimeoutException e) {
+      // What the browser showed instead is the first thing to look at when this fails in CI.
+      screenshot(failureShot);
+      throw new AssertionError(
+          "no "
+              + target
+              + " on "
+              + driver.getCurrentUrl()
+              + ", which shows:\n"
+              + driver.findElement(By.tagName("body")).getText(),
+          e);
+    }
+  }
+
+  public void screenshot(String name) {
+    try {
+      Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Forgets every session: the next test signs in afresh. */
+  public void signOutEverywhere() {
+    driver.manage().deleteAllCookies();
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
