@@ -88,6 +88,15 @@ public abstract class ApplicationIT {
   }
 
   protected HttpResponse<String> send(String user, HttpRequest.Builder request) {
+    return send(http, user, request);
+  }
+
+  /**
+   * Sends a request as one of the demo accounts ({@code user}'s password is {@code user-demo}), or
+   * anonymously when {@code user} is null.
+   */
+  public static HttpResponse<String> send(
+      HttpClient http, String user, HttpRequest.Builder request) {
     if (user != null) {
       String password = user + "-demo";
       request.header(
