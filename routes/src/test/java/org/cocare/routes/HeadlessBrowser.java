@@ -7,6 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
@@ -18,32 +22,37 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium for the page tests, with a fresh profile and the flags that keep it
- * from calling home on a closed network; clicks that wait for the next page, texts that say what
- * the page showed instead when they are missing, screenshots under {@code target/browser}. A test
- * is skipped, saying why, where chromium and chromium-driver are not installed ({@code .ci/run}
- * installs them).
+ * Debian's headless Chromium for the page tests (a JUnit extension), with a fresh profile and the
+ * flags that keep it from calling home on a closed network; clicks that wait for the next page,
+ * texts that say what the page showed instead when they are missing, screenshots under {@code
+ * target/browser}. A test is skipped, saying why, where chromium and chromium-driver are not
+ * installed ({@code .ci/run} installs them).
  */
-public final class HeadlessBrowser implements AutoCloseable {
+public final class HeadlessBrowser
+    implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path SCREENSHOTS = Path.of("target", "browser");
 
-  private final ChromeDriver driver;
-  private final WebDriverWait wait;
-  private final String failureShot;
-
-  private HeadlessBrowser(ChromeDriver driver, String failureShot) {
-    this.driver = driver;
-    this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-    this.failureShot = failureShot;
-  }
+  private final String name;
+  private final String windowSize;
+  private ChromeDriver driver;
+  private WebDriverWait wait;
 
   /**
+   * A browser started before a test class and closed after it, its cookies cleared after each test
+   * (register it as a static {@code @RegisterExtension} field).
+   *
    * @param name names the profile folder and the screenshot taken when a text is missing
    * @param windowSize e.g. {@code 1400,1000}
    */
-  public static HeadlessBrowser start(String name, String windowSize) throws IOException {
+  public HeadlessBrowser(String name, String windowSize) {
+    this.name = name;
+    this.windowSize = windowSize;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
     assumeTrue(
         Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
         "Debian chromium and chromium-driver are not installed (apt-get install chromium"
@@ -70,7 +79,23 @@ public final class HeadlessBrowser implements AutoCloseable {
             .usingAnyFreePort()
             .build();
     Files.createDirectories(SCREENSHOTS);
-    return new HeadlessBrowser(new ChromeDriver(service, options), name + "-failure");
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+  }
+
+  /** Forgets every session: the next test signs in afresh. */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (driver != null) {
+      driver.manage().deleteAllCookies();
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (driver != null) {
+      driver.quit();
+    }
   }
 
   public ChromeDriver driver() {
@@ -96,7 +121,7 @@ public final class HeadlessBrowser implements AutoCloseable {
       return wait.until(ExpectedConditions.presenceOfElementLocated(target)).getText().strip();
     } catch (TimeoutException e) {
       // What the browser showed instead is the first thing to look at when this fails in CI.
-      screenshot(failureShot);
+      screenshot(name + "-failure");
       throw new AssertionError(
           "no "
               + target
@@ -114,15 +139,5 @@ public final class HeadlessBrowser implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Forgets every session: the next test signs in afresh. */
-  public void signOutEverywhere() {
-    driver.manage().deleteAllCookies();
-  }
-
-  @Override
-  public void close() {
-    driver.quit();
   }
 }

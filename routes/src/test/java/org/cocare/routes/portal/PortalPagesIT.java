@@ -2,19 +2,14 @@ package org.cocare.routes.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import org.cocare.routes.HeadlessBrowser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A patient's path through the portal in a real headless Chromium (Debian's {@code chromium} and
@@ -27,28 +22,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class PortalPagesIT extends PortalTestBase {
 
-  private static HeadlessBrowser session;
-  private static ChromeDriver browser;
-  private static WebDriverWait wait;
-
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    session = HeadlessBrowser.start("portal", "900,1400");
-    browser = session.driver();
-    wait = session.waiting();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (session != null) {
-      session.close();
-    }
-  }
-
-  @AfterEach
-  void signOut() {
-    session.signOutEverywhere();
-  }
+  @RegisterExtension
+  static final HeadlessBrowser session = new HeadlessBrowser("portal", "900,1400");
 
   @Test
   void chinesePatient_followsHerMessage_ratesSnoozesSendsAReading_andTurnsRemindersOffAndOn() {
@@ -60,16 +35,17 @@ class PortalPagesIT extends PortalTestBase {
             .query(String.class)
             .single();
 
-    browser.get(uri(path(links.open(notification))).toString());
+    session.driver().get(uri(path(links.open(notification))).toString());
 
     assertThat(session.text(By.tagName("h1"))).isEqualTo("您的健康提醒");
     WebElement colorectal = item("screening-colorectal");
     assertThat(colorectal.findElement(By.className("title")).getText()).isEqualTo("该做肠癌筛查了");
     assertThat(colorectal.findElement(By.className("why")).getText()).contains("肠癌");
-    assertThat(browser.findElement(By.id("done-screening-colorectal")).getText()).isEqualTo("已完成");
-    assertThat(browser.findElement(By.id("remind-screening-colorectal")).getText())
+    assertThat(session.driver().findElement(By.id("done-screening-colorectal")).getText())
+        .isEqualTo("已完成");
+    assertThat(session.driver().findElement(By.id("remind-screening-colorectal")).getText())
         .isEqualTo("稍后提醒我");
-    assertThat(browser.findElement(By.id("send-bp")).getText()).isEqualTo("提交");
+    assertThat(session.driver().findElement(By.id("send-bp")).getText()).isEqualTo("提交");
     session.screenshot("portal-zh-inbox");
 
     session.click(By.id("rate-screening-colorectal-4"));
@@ -81,8 +57,8 @@ class PortalPagesIT extends PortalTestBase {
     assertThat(item("screening-colorectal").findElement(By.className("answer")).getText())
         .startsWith("我们将从 ");
 
-    browser.findElement(By.id("bp-systolic")).sendKeys("185");
-    browser.findElement(By.id("bp-diastolic")).sendKeys("125");
+    session.driver().findElement(By.id("bp-systolic")).sendKeys("185");
+    session.driver().findElement(By.id("bp-diastolic")).sendKeys("125");
     session.click(By.id("send-bp"));
     assertThat(session.text(By.id("notice"))).isEqualTo("谢谢。您的测量数据已发送给您的医护团队。");
     WebElement urgent = item("followup-bp-urgent");
@@ -111,19 +87,22 @@ class PortalPagesIT extends PortalTestBase {
   void englishPatient_declinesWithAReason_saysDone_isToldWhatIsWrong_andSwitchesToChinese() {
     sendPatient("max", null);
 
-    browser.get(uri("/portal?token=" + links.patientToken("max") + "&lang=en").toString());
+    session.driver().get(uri("/portal?token=" + links.patientToken("max") + "&lang=en").toString());
 
     assertThat(session.text(By.tagName("h1"))).isEqualTo("Your health reminders");
     String other =
-        browser.findElements(By.cssSelector("article.item")).stream()
+        session.driver().findElements(By.cssSelector("article.item")).stream()
             .map(e -> e.getAttribute("id").substring("item-".length()))
             .filter(code -> !code.equals("screening-colorectal"))
             .findFirst()
             .orElseThrow();
-    browser.findElement(By.cssSelector("#decline-screening-colorectal summary")).click();
-    new Select(browser.findElement(By.id("reason-screening-colorectal")))
+    session.driver().findElement(By.cssSelector("#decline-screening-colorectal summary")).click();
+    new Select(session.driver().findElement(By.id("reason-screening-colorectal")))
         .selectByValue("prefer-not");
-    browser.findElement(By.id("reason-text-screening-colorectal")).sendKeys("Not this year");
+    session
+        .driver()
+        .findElement(By.id("reason-text-screening-colorectal"))
+        .sendKeys("Not this year");
     session.click(By.id("not-for-me-screening-colorectal"));
     assertThat(session.text(By.id("notice")))
         .isEqualTo("Noted. We will not remind you about this again.");
@@ -135,8 +114,8 @@ class PortalPagesIT extends PortalTestBase {
     assertThat(item(other).findElement(By.className("answer")).getText())
         .startsWith("You told us this is done");
 
-    browser.findElement(By.id("bp-systolic")).sendKeys("120");
-    browser.findElement(By.id("bp-diastolic")).sendKeys("130");
+    session.driver().findElement(By.id("bp-systolic")).sendKeys("120");
+    session.driver().findElement(By.id("bp-diastolic")).sendKeys("130");
     session.click(By.id("send-bp"));
     assertThat(session.text(By.id("error")))
         .isEqualTo("The upper number must be higher than the lower number.");
@@ -144,7 +123,7 @@ class PortalPagesIT extends PortalTestBase {
 
     session.click(By.id("lang-zh"));
     assertThat(session.text(By.tagName("h1"))).isEqualTo("您的健康提醒");
-    assertThat(browser.findElement(By.id("opt-out")).getText()).isEqualTo("停止提醒");
+    assertThat(session.driver().findElement(By.id("opt-out")).getText()).isEqualTo("停止提醒");
     assertThat(item("screening-colorectal").findElement(By.className("answer")).getText())
         .startsWith("您表示这不适合您");
     session.screenshot("portal-en-switched-to-zh");
@@ -167,7 +146,7 @@ class PortalPagesIT extends PortalTestBase {
             .query(String.class)
             .single();
 
-    browser.get(uri(path(links.unsubscribe(notification))).toString());
+    session.driver().get(uri(path(links.unsubscribe(notification))).toString());
     assertThat(session.text(By.id("unsubscribe-title"))).isEqualTo("停止接收提醒？");
     assertThat(count("outreach_opt_outs")).isZero();
     session.click(By.id("unsubscribe"));
@@ -193,6 +172,8 @@ class PortalPagesIT extends PortalTestBase {
   }
 
   private static WebElement item(String code) {
-    return wait.until(ExpectedConditions.presenceOfElementLocated(By.id("item-" + code)));
+    return session
+        .waiting()
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("item-" + code)));
   }
 }

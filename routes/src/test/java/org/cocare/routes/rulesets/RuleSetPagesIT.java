@@ -2,18 +2,13 @@ package org.cocare.routes.rulesets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.List;
 import org.cocare.routes.HeadlessBrowser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The clinician's whole path through the pages, in a real headless Chromium (Debian's {@code
@@ -25,28 +20,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class RuleSetPagesIT extends RuleSetTestBase {
 
-  private static HeadlessBrowser session;
-  private static ChromeDriver browser;
-  private static WebDriverWait wait;
-
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    session = HeadlessBrowser.start("rulesets", "1400,1000");
-    browser = session.driver();
-    wait = session.waiting();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (session != null) {
-      session.close();
-    }
-  }
-
-  @AfterEach
-  void signOutEverywhere() {
-    session.signOutEverywhere();
-  }
+  @RegisterExtension
+  static final HeadlessBrowser session = new HeadlessBrowser("rulesets", "1400,1000");
 
   @Test
   void colorectalStartAge45To42_validatedTestedPreviewedApprovedActivated_thenRolledBack() {
@@ -64,7 +39,7 @@ class RuleSetPagesIT extends RuleSetTestBase {
 
     session.click(By.id("table-screening-age-bands.drl.csv"));
     session.click(By.id("edit-row-11"));
-    WebElement minimumAge = browser.findElement(By.id("cell-E"));
+    WebElement minimumAge = session.driver().findElement(By.id("cell-E"));
     assertThat(minimumAge.getAttribute("value")).isEqualTo("45");
     minimumAge.clear();
     minimumAge.sendKeys("42");
@@ -72,7 +47,7 @@ class RuleSetPagesIT extends RuleSetTestBase {
     assertThat(session.text(By.id("notice"))).isEqualTo("Saved.");
     assertThat(cellsOfRow(11)).contains("42", "75");
 
-    browser.findElement(By.linkText(draft)).click();
+    session.driver().findElement(By.linkText(draft)).click();
     session.click(By.id("validate"));
     assertThat(session.text(By.id("valid"))).startsWith("Valid");
 
@@ -81,18 +56,20 @@ class RuleSetPagesIT extends RuleSetTestBase {
 
     session.click(By.id("preview"));
     WebElement colorectal =
-        browser.findElement(By.cssSelector("#impact-changes tr[data-code='screening-colorectal']"));
+        session
+            .driver()
+            .findElement(By.cssSelector("#impact-changes tr[data-code='screening-colorectal']"));
     assertThat(colorectal.findElement(By.className("gained")).getText()).isEqualTo("1");
     assertThat(colorectal.getText()).contains("forty-two");
     session.screenshot("preview");
 
     // The clinician who edited it may not approve it: the button is not even offered.
-    assertThat(browser.findElements(By.id("approve"))).isEmpty();
-    String draftPage = browser.getCurrentUrl();
+    assertThat(session.driver().findElements(By.id("approve"))).isEmpty();
+    String draftPage = session.driver().getCurrentUrl();
     signOut();
 
     signIn("approver");
-    browser.get(draftPage);
+    session.driver().get(draftPage);
     session.click(By.id("approve"));
     assertThat(session.text(By.id("status"))).isEqualTo("approved");
     session.click(By.id("activate"));
@@ -113,7 +90,8 @@ class RuleSetPagesIT extends RuleSetTestBase {
     session.click(By.id("rollback-to-1"));
     assertThat(session.text(By.id("notice"))).startsWith("Rolled back");
     assertThat(
-            browser
+            session
+                .driver()
                 .findElement(By.cssSelector("#audit tbody tr:first-child"))
                 .getAttribute("data-action"))
         .isEqualTo("rolled-back");
@@ -131,66 +109,70 @@ class RuleSetPagesIT extends RuleSetTestBase {
   @Test
   void syntaxErrorInTheEditor_isShownNextToItsLine_inChineseToo() {
     signIn("clinician");
-    browser.get(uri("/ui/rulesets/cocare-default?lang=zh-CN").toString());
+    session.driver().get(uri("/ui/rulesets/cocare-default?lang=zh-CN").toString());
     assertThat(session.text(By.tagName("h2"))).isEqualTo("版本");
     session.click(By.id("draft-from-1"));
     assertThat(rulesListing()).contains("标题", "负责团队");
     session.click(By.id("file-followup.drl"));
-    WebElement editor = browser.findElement(By.id("editor"));
+    WebElement editor = session.driver().findElement(By.id("editor"));
     String source = editor.getAttribute("value");
     int rule = lineOf(source, source.indexOf("rule \""));
     int end = lineOf(source, source.indexOf("\nend", source.indexOf("rule \"")) + 1);
-    browser.executeScript(
-        "arguments[0].value = arguments[1];",
-        editor,
-        source.replaceFirst("\nwhen\n", "\nwhen (\n"));
+    session
+        .driver()
+        .executeScript(
+            "arguments[0].value = arguments[1];",
+            editor,
+            source.replaceFirst("\nwhen\n", "\nwhen (\n"));
     session.click(By.id("save"));
 
     assertThat(session.text(By.id("notice"))).isEqualTo("已保存。");
-    List<WebElement> bad = browser.findElements(By.cssSelector("#gutter li.bad"));
+    List<WebElement> bad = session.driver().findElements(By.cssSelector("#gutter li.bad"));
     assertThat(bad).isNotEmpty();
     int marked = Integer.parseInt(bad.get(0).getText());
     assertThat(marked).as("the broken rule's lines").isBetween(rule, end);
-    assertThat(browser.findElement(By.id("problems")).getText())
+    assertThat(session.driver().findElement(By.id("problems")).getText())
         .contains("followup.drl")
         .contains("第 " + marked + " 行");
     session.screenshot("syntax-error");
   }
 
   private void signIn(String user) {
-    browser.get(uri("/login?lang=en").toString());
-    browser.findElement(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(user + "-demo");
+    session.driver().get(uri("/login?lang=en").toString());
+    session.driver().findElement(By.id("username")).sendKeys(user);
+    session.driver().findElement(By.id("password")).sendKeys(user + "-demo");
     session.click(By.id("sign-in"));
     assertThat(session.text(By.id("signed-in"))).isEqualTo(user);
   }
 
   private void signOut() {
     session.click(By.id("logout"));
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logged-out")));
+    session.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("logged-out")));
   }
 
   private void openPatient(String id) {
-    WebElement field = browser.findElement(By.id("patient-id"));
+    WebElement field = session.driver().findElement(By.id("patient-id"));
     field.sendKeys(id);
     session.click(By.id("open-patient"));
   }
 
   private WebElement recommendation(String code) {
-    return browser.findElement(By.cssSelector("#recommendations tr[data-code='" + code + "']"));
+    return session
+        .driver()
+        .findElement(By.cssSelector("#recommendations tr[data-code='" + code + "']"));
   }
 
   /** The text of the version page's rules and their sources, folded away or not. */
   private static String rulesListing() {
     return String.join(
         "\n",
-        browser.findElements(By.cssSelector("details.rules")).stream()
+        session.driver().findElements(By.cssSelector("details.rules")).stream()
             .map(details -> details.getAttribute("textContent"))
             .toList());
   }
 
   private List<String> cellsOfRow(int row) {
-    return browser.findElements(By.cssSelector("#decision-table tbody tr")).stream()
+    return session.driver().findElements(By.cssSelector("#decision-table tbody tr")).stream()
         .filter(tr -> tr.findElement(By.tagName("td")).getText().equals(String.valueOf(row)))
         .findFirst()
         .orElseThrow()
