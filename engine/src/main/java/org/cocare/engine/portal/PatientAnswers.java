@@ -86,6 +86,31 @@ public final class PatientAnswers {
   /** What opting out did: whether it is new, and how many planned notifications it cancelled. */
   public record OptOutResult(String patientId, boolean changed, int cancelled) {}
 
+  /**
+   * The patient's open recommendations as their inbox shows them, recording {@code acknowledged}
+   * ("seen in the portal") for each the first time it is shown.
+   */
+  public List<OpenItem> showInbox(String patientId) {
+    return transactions.execute(
+        status -> {
+          List<OpenItem> items = openItems(patientId);
+          Set<String> seen = new LinkedHashSet<>();
+          for (OutcomeEvent event : outcomes.timeline(patientId)) {
+            if (event.kind() == OutcomeKind.ACKNOWLEDGED) {
+              seen.add(event.recommendationId());
+            }
+          }
+          Instant now = now();
+          for (OpenItem item : items) {
+            String id = item.recommendation().id();
+            if (!seen.contains(id)) {
+              lifecycle.record(id, OutcomeKind.ACKNOWLEDGED, now, "portal inbox");
+            }
+          }
+          return items;
+        });
+  }
+
   /** The patient's open recommendations, oldest first, with their answers. */
   public List<OpenItem> openItems(String patientId) {
     List<OutcomeEvent> timeline = outcomes.timeline(patientId);

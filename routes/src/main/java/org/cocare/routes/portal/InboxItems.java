@@ -55,9 +55,12 @@ final class InboxItems {
       LocalDate remindFrom,
       Integer rating) {}
 
-  /** Urgent items first, then the earliest due. */
+  /**
+   * Urgent items first, then the earliest due. Showing them is recorded: each item's first showing
+   * is its {@code acknowledged} event.
+   */
   List<ItemView> of(String patientId, Locale locale) {
-    return answers.openItems(patientId).stream()
+    return answers.showInbox(patientId).stream()
         .map(item -> view(item, locale))
         .sorted(Comparator.comparing((ItemView i) -> !i.urgent()).thenComparing(ItemView::due))
         .toList();

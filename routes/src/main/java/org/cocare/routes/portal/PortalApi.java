@@ -101,7 +101,8 @@ public class PortalApi {
           "Each open recommendation with its code, kind, title and text in the patient's"
               + " language (education content where the item has it, else a plain title by code or"
               + " kind), why in plain words, due date, urgency and the patient's latest answer and"
-              + " rating. Role: patient (Bearer token), own items only.")
+              + " rating. The first time an item is listed it is recorded as acknowledged (seen by"
+              + " the patient). Role: patient (Bearer token), own items only.")
   @GetMapping(BASE + "/items")
   public List<ItemView> items(
       @PathVariable String patientId, Authentication patient, HttpServletRequest request) {

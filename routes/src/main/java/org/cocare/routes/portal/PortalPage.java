@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class PortalPage {
+  private final Clock clock;
   private final PatientAnswers answers;
   private final InboxItems items;
   private final HomeReadings readings;
@@ -46,7 +48,9 @@ class PortalPage {
       PortalLinks links,
       PatientSessions sessions,
       PortalProblems problems,
-      PlainPages plain) {
+      PlainPages plain,
+      Clock clock) {
+    this.clock = clock;
     this.answers = answers;
     this.items = items;
     this.readings = readings;
@@ -61,7 +65,7 @@ class PortalPage {
     String patientId = patient.getName();
     model.addAttribute("items", items.of(patientId, locale));
     model.addAttribute("optOut", answers.optOutOf(patientId).orElse(null));
-    model.addAttribute("today", LocalDate.now());
+    model.addAttribute("today", LocalDate.now(clock));
     model.addAttribute("reasons", org.cocare.engine.portal.DeclineReason.values());
     return "portal/inbox";
   }

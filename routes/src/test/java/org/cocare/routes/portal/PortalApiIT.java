@@ -43,6 +43,9 @@ class PortalApiIT extends PortalTestBase {
     assertThat(english.path("title").asString()).isEqualTo("Time for your bowel cancer screening");
     assertThat(english.path("id").asString())
         .isEqualTo(openRecommendation("li", "screening-colorectal"));
+    assertThat(kinds("li", "screening-colorectal"))
+        .as("listed twice, acknowledged once")
+        .containsOnlyOnce("acknowledged");
   }
 
   @Test
