@@ -51,10 +51,7 @@ public final class NoticeComposer {
             .map(recommendations::find)
             .flatMap(Optional::stream)
             .filter(r -> r.status() == IssuedRecommendation.Status.OPEN)
-            .filter(
-                r ->
-                    !holds.containsKey(r.id())
-                        || holds.get(r.id()).reasonAt(now, clock.getZone()) == null)
+            .filter(r -> !heldBack(r, holds.get(r.id()), now))
             .sorted(Comparator.comparing(IssuedRecommendation::recommendation, Importance.ORDER))
             .map(r -> item(r, notification.language()))
             .toList();
@@ -63,6 +60,13 @@ public final class NoticeComposer {
     }
     return Optional.of(
         new Notice(notification.id(), notification.patientId(), notification.language(), items));
+  }
+
+  /** Whether the patient's answer keeps this item out of the message (never an urgent one). */
+  private boolean heldBack(IssuedRecommendation issued, PatientHold hold, Instant now) {
+    return hold != null
+        && !Importance.urgent(issued.recommendation())
+        && hold.reasonAt(now, clock.getZone()) != null;
   }
 
   /** One open recommendation as the patient reads it, in {@code language}. */

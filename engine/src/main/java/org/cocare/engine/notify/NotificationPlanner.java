@@ -290,11 +290,12 @@ public final class NotificationPlanner {
   }
 
   /**
-   * Why the patient's own answer holds the item back now, or null when it does not. Urgent items
-   * too: the patient's "not for me" is theirs to give, and the care team sees the item anyway.
+   * Why the patient's own answer holds the item back now, or null when it does not. Never an urgent
+   * item: it stays open while the danger lasts, and a new crisis must not go unsaid because of an
+   * earlier answer (a refusing Consent or an opt-out lets urgent items through too).
    */
   private static String heldByPatient(Item item, OutreachProfile profile, Instant now) {
-    return item.hold() == null ? null : item.hold().reasonAt(now, profile.zone());
+    return item.hold() == null || item.urgent() ? null : item.hold().reasonAt(now, profile.zone());
   }
 
   private boolean tooSoon(Item item, Instant now) {

@@ -335,7 +335,7 @@ class NotificationPlannerTest {
   }
 
   @Test
-  void declinedItem_isNeverAnnouncedAgain_evenWhenUrgent_otherItemsStillGo() {
+  void declinedItem_isNeverAnnouncedAgain_butAnUrgentOneStillGoes_otherItemsToo() {
     PatientHold declined = new PatientHold(PatientHold.Answer.DECLINED, null);
 
     Plan plan =
@@ -350,10 +350,12 @@ class NotificationPlannerTest {
 
     assertThat(outcomeOf(plan, "r-colorectal")).isEqualTo(Outcome.WITHHELD);
     assertThat(reasonOf(plan, "r-colorectal")).startsWith("patient answered not for me");
-    assertThat(outcomeOf(plan, "r-bp")).isEqualTo(Outcome.WITHHELD);
+    // An urgent item stays open while the danger lasts; a new crisis must not go unsaid because
+    // the patient once declined it (as with a refusing Consent or an opt-out).
+    assertThat(outcomeOf(plan, "r-bp")).isEqualTo(Outcome.PLANNED);
     assertThat(plan.messages())
-        .isNotEmpty()
-        .allSatisfy(m -> assertThat(m.recommendationIds()).containsExactly("r-aid"));
+        .extracting(Message::recommendationIds)
+        .contains(List.of("r-bp"), List.of("r-aid"));
   }
 
   @Test
