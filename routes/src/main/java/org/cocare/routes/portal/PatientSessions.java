@@ -46,6 +46,14 @@ final class PatientSessions {
     context.setAuthentication(patient(patientId));
     SecurityContextHolder.setContext(context);
     contexts.saveContext(context, request, response);
+    useLanguageOf(request, response, patientId);
+  }
+
+  /**
+   * Speaks the patient's language from now on in this browser ({@code ?lang=} first, else their
+   * preferred language), without signing anybody in.
+   */
+  void useLanguageOf(HttpServletRequest request, HttpServletResponse response, String patientId) {
     Optional<Locale> language =
         PortalLanguage.offered(request.getParameter("lang"))
             .or(() -> languages.preferred(patientId));

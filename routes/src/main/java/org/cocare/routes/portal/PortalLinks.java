@@ -20,7 +20,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * token for another patient or a link for another notification, and nothing needs storing.
  *
  * <p>URL layout (the portal's controllers answer these): {@code /portal?token=T}, {@code
- * /portal/open/{notificationId}?sig=S}, {@code /portal/unsubscribe/{notificationId}?sig=S}.
+ * /portal/open/{notificationId}?exp=E&sig=S}, {@code
+ * /portal/unsubscribe/{notificationId}?exp=E&sig=S}; links, like tokens, expire after {@code
+ * cocare.portal.token-validity}.
  */
 public final class PortalLinks {
   private static final String HMAC = "HmacSHA256";
@@ -84,27 +86,44 @@ public final class PortalLinks {
     return signed("/portal/open/", "open:", notificationId);
   }
 
-  /** The unsubscribe link of a notification: following it records the patient's opt-out. */
+  /** The unsubscribe link of a notification: following it asks to record the patient's opt-out. */
   public URI unsubscribe(String notificationId) {
     return signed("/portal/unsubscribe/", "unsubscribe:", notificationId);
   }
 
-  /** Whether {@code sig} is the tracking link's signature for the notification. */
-  public boolean isOpenSignature(String notificationId, String sig) {
-    return matches(sign("open:" + notificationId), sig);
+  /** Whether {@code exp} and {@code sig} make a genuine, unexpired tracking link. */
+  public boolean isOpenLink(String notificationId, String exp, String sig) {
+    return isLink("open:", notificationId, exp, sig);
   }
 
-  /** Whether {@code sig} is the unsubscribe link's signature for the notification. */
-  public boolean isUnsubscribeSignature(String notificationId, String sig) {
-    return matches(sign("unsubscribe:" + notificationId), sig);
+  /** Whether {@code exp} and {@code sig} make a genuine, unexpired unsubscribe link. */
+  public boolean isUnsubscribeLink(String notificationId, String exp, String sig) {
+    return isLink("unsubscribe:", notificationId, exp, sig);
   }
 
+  /**
+   * A link works for {@code cocare.portal.token-validity} from when it was written: an old message
+   * (forwarded, kept in a gateway's log) does not open the patient's inbox for ever.
+   */
   private URI signed(String path, String purpose, String notificationId) {
+    long until = clock.instant().plus(properties.tokenValidity()).getEpochSecond();
     return base()
         .path(path + notificationId)
-        .queryParam("sig", sign(purpose + notificationId))
+        .queryParam("exp", until)
+        .queryParam("sig", sign(purpose + notificationId + "|" + until))
         .build()
         .toUri();
+  }
+
+  private boolean isLink(String purpose, String notificationId, String exp, String sig) {
+    if (exp == null || !matches(sign(purpose + notificationId + "|" + exp), sig)) {
+      return false;
+    }
+    try {
+      return !clock.instant().isAfter(Instant.ofEpochSecond(Long.parseLong(exp)));
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private UriComponentsBuilder base() {

@@ -140,11 +140,12 @@ class PortalPage {
   @GetMapping("/portal/open/{id}")
   void open(
       @PathVariable String id,
+      @RequestParam(required = false) String exp,
       @RequestParam(required = false) String sig,
       HttpServletRequest request,
       HttpServletResponse response)
       throws IOException {
-    if (!links.isOpenSignature(id, sig)) {
+    if (!links.isOpenLink(id, exp, sig)) {
       plain.write(request, response, 404, "notFound");
       return;
     }
@@ -173,17 +174,18 @@ class PortalPage {
   @GetMapping("/portal/unsubscribe/{id}")
   String confirmUnsubscribe(
       @PathVariable String id,
+      @RequestParam(required = false) String exp,
       @RequestParam(required = false) String sig,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model)
       throws IOException {
-    String patientId = signedNotificationPatient(id, sig, request, response);
+    String patientId = signedNotificationPatient(id, exp, sig, request, response);
     if (patientId == null) {
       return null;
     }
-    sessions.signIn(request, response, patientId);
-    model.addAttribute("action", "/portal/unsubscribe/" + id + "?sig=" + sig);
+    sessions.useLanguageOf(request, response, patientId);
+    model.addAttribute("action", "/portal/unsubscribe/" + id + "?exp=" + exp + "&sig=" + sig);
     return "portal/unsubscribe";
   }
 
@@ -196,12 +198,13 @@ class PortalPage {
   @PostMapping("/portal/unsubscribe/{id}")
   String unsubscribe(
       @PathVariable String id,
+      @RequestParam(required = false) String exp,
       @RequestParam(required = false) String sig,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model)
       throws IOException {
-    if (signedNotificationPatient(id, sig, request, response) == null) {
+    if (signedNotificationPatient(id, exp, sig, request, response) == null) {
       return null;
     }
     OptOutResult result = answers.unsubscribe(id);
@@ -212,9 +215,9 @@ class PortalPage {
 
   /** The patient of a notification whose unsubscribe link is genuine; null after a refusal. */
   private String signedNotificationPatient(
-      String id, String sig, HttpServletRequest request, HttpServletResponse response)
+      String id, String exp, String sig, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (!links.isUnsubscribeSignature(id, sig)) {
+    if (!links.isUnsubscribeLink(id, exp, sig)) {
       plain.write(request, response, 403, "badLink");
       return null;
     }

@@ -9,8 +9,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,6 +21,7 @@ import tools.jackson.databind.JsonNode;
  * so; wrong signatures and stale sign-ins get plain pages and record nothing.
  */
 class PortalLinksIT extends PortalTestBase {
+  @Autowired PortalProperties properties;
 
   @Test
   void trackingLink_recordsOpenedForItsItemsOnce_andSignsTheBrowserIntoTheInbox() {
@@ -44,7 +47,7 @@ class PortalLinksIT extends PortalTestBase {
   }
 
   @Test
-  void trackingLinkWithAWrongSignature_isAPlain404_andRecordsNothing() {
+  void trackingLinkWithAWrongSignatureOrExpired_isAPlain404_andRecordsNothing() {
     sendPatient("ida", null);
     String notification = notification("ida", "email");
     List<String> before = kinds("ida", "screening-colorectal");
@@ -54,15 +57,18 @@ class PortalLinksIT extends PortalTestBase {
     HttpResponse<String> wrong =
         fetch(
             browser,
-            "/portal/open/"
-                + notification
-                + "?sig="
-                + links.unsubscribe(notification).getQuery().substring(4));
+            "/portal/open/" + notification + "?" + links.unsubscribe(notification).getRawQuery());
     HttpResponse<String> unknown = fetch(browser, path(links.open("no-such-notification")));
+    PortalLinks writtenLongAgo =
+        new PortalLinks(
+            properties,
+            Clock.offset(Clock.systemUTC(), properties.tokenValidity().plusDays(1).negated()));
+    HttpResponse<String> expired = fetch(browser, path(writtenLongAgo.open(notification)));
 
     assertThat(unsigned.statusCode()).isEqualTo(404);
     assertThat(wrong.statusCode()).isEqualTo(404);
     assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(expired.statusCode()).as("a link older than the token validity").isEqualTo(404);
     assertThat(wrong.body()).contains("Not found").doesNotContain("ida");
     assertThat(kinds("ida", "screening-colorectal")).isEqualTo(before);
   }
