@@ -43,6 +43,15 @@ public final class RecommendationStore implements RecommendationSource {
         .list();
   }
 
+  /** The patients with at least one open recommendation, in id order. */
+  public List<String> patientsWithOpen() {
+    return jdbc.sql(
+            "select distinct patient_id from recommendations where status = ? order by patient_id")
+        .param(IssuedRecommendation.Status.OPEN.code())
+        .query(String.class)
+        .list();
+  }
+
   @Override
   public Optional<IssuedRecommendation> find(String id) {
     return jdbc.sql("select * from recommendations where id = ?")

@@ -21,6 +21,7 @@ import org.cocare.engine.notify.OptOutStore;
 import org.cocare.engine.notify.OptOutStore.Action;
 import org.cocare.engine.notify.OptOutStore.Source;
 import org.cocare.engine.notify.Outreach;
+import org.cocare.engine.notify.OutreachSweep;
 import org.cocare.engine.notify.PatientHold;
 import org.cocare.engine.outcome.OutcomeEvent;
 import org.cocare.engine.outcome.OutcomeKind;
@@ -333,6 +334,28 @@ abstract class PatientAnswersContract {
         .extracting(OutcomeEvent::kind)
         .containsExactly(
             OutcomeKind.ISSUED, OutcomeKind.SNOOZED, OutcomeKind.WITHHELD, OutcomeKind.PLANNED);
+  }
+
+  @Test
+  void sweep_remindsASnoozedItemOnItsDay_withoutNewData_andOnlyOnce() {
+    String snoozed = issue(screening("screening-colorectal")).get(0);
+    answers.remindLater("li", snoozed, LocalDate.of(2026, 3, 5));
+    OutreachSweep sweep =
+        new OutreachSweep(
+            recommendations,
+            patientId -> record(),
+            outreach,
+            new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+            clock);
+
+    clock.advance(Duration.ofHours(1));
+    assertThat(sweep.sweep()).as("the day before").isZero();
+
+    clock.advance(Duration.ofDays(3));
+    assertThat(sweep.sweep()).as("on the day: email and portal").isEqualTo(2);
+    assertThat(sweep.sweep()).as("and not again").isZero();
+    assertThat(notifications.due(clock.instant(), 10))
+        .allSatisfy(n -> assertThat(n.recommendationIds()).containsExactly(snoozed));
   }
 
   @Test

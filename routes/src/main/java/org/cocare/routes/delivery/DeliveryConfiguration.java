@@ -8,9 +8,12 @@ import org.cocare.engine.notify.NoticeComposer;
 import org.cocare.engine.notify.NotificationDelivery;
 import org.cocare.engine.notify.NotificationDelivery.Transport;
 import org.cocare.engine.notify.NotificationStore;
+import org.cocare.engine.notify.Outreach;
+import org.cocare.engine.notify.OutreachSweep;
 import org.cocare.engine.outcome.OutcomeStore;
 import org.cocare.engine.recommendation.RecommendationLifecycle;
 import org.cocare.engine.recommendation.RecommendationStore;
+import org.cocare.engine.record.PatientRecordStore;
 import org.cocare.fhir.outreach.Channel;
 import org.cocare.routes.portal.PortalLinks;
 import org.cocare.rules.content.NoticeTexts;
@@ -32,6 +35,16 @@ class DeliveryConfiguration {
   NoticeComposer noticeComposer(
       RecommendationStore recommendations, OutcomeStore outcomes, NoticeTexts texts, Clock clock) {
     return new NoticeComposer(recommendations, outcomes, texts, clock);
+  }
+
+  @Bean
+  OutreachSweep outreachSweep(
+      RecommendationStore recommendations,
+      PatientRecordStore records,
+      Outreach outreach,
+      TransactionTemplate transactions,
+      Clock clock) {
+    return new OutreachSweep(recommendations, records::load, outreach, transactions, clock);
   }
 
   @Bean

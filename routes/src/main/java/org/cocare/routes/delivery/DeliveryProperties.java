@@ -7,17 +7,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code cocare.delivery.*}: whether the outbox is delivered ({@code enabled}), how often it is
- * polled ({@code poll-interval}) and how many notifications per poll ({@code batch}); the retry
- * policy ({@code retry.initial}, {@code retry.max}, {@code retry.max-attempts}, {@code
- * retry.lease}); the SMTP server ({@code email.host}, {@code port}, {@code username}, {@code
- * password}, {@code from}, {@code ssl} for SMTPS) and the SMS/push gateway ({@code webhook.url},
- * {@code webhook.token} sent as a bearer token). A channel without its server configured fails its
- * notifications permanently, with that reason recorded.
+ * polled ({@code poll-interval}) and how many notifications per poll ({@code batch}); how often
+ * every patient with open items is planned again without new data ({@code sweep-interval}: snoozes
+ * ending, re-notify intervals passing); the retry policy ({@code retry.initial}, {@code retry.max},
+ * {@code retry.max-attempts}, {@code retry.lease}); the SMTP server ({@code email.host}, {@code
+ * port}, {@code username}, {@code password}, {@code from}, {@code ssl} for SMTPS) and the SMS/push
+ * gateway ({@code webhook.url}, {@code webhook.token} sent as a bearer token). A channel without
+ * its server configured fails its notifications permanently, with that reason recorded.
  */
 @ConfigurationProperties("cocare.delivery")
 public record DeliveryProperties(
     Boolean enabled,
     Duration pollInterval,
+    Duration sweepInterval,
     Integer batch,
     RetryProperties retry,
     Email email,
@@ -26,6 +28,7 @@ public record DeliveryProperties(
   public DeliveryProperties {
     enabled = enabled == null || enabled;
     pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
+    sweepInterval = sweepInterval == null ? Duration.ofHours(1) : sweepInterval;
     batch = batch == null ? 50 : batch;
     retry = retry == null ? new RetryProperties(null, null, null, null) : retry;
     email = email == null ? new Email(null, null, null, null, null, null) : email;

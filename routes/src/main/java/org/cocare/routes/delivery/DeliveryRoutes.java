@@ -4,13 +4,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.builder.RouteBuilder;
 import org.cocare.engine.notify.NotificationDelivery;
+import org.cocare.engine.notify.OutreachSweep;
 import org.springframework.stereotype.Component;
 
 /**
  * Delivers the notification outbox: a timer polls for due notifications (the retries with their
- * backoff are in the outbox, so they survive a restart) and the transports send through {@link
- * #EMAIL} (SMTP, HTML with a plain-text alternative) and {@link #WEBHOOK} (the SMS/push gateway, a
- * JSON POST with the notification id as {@code Idempotency-Key}).
+ * backoff are in the outbox, so they survive a restart), another plans again for every patient with
+ * open items now and then and the transports send through {@link #EMAIL} (SMTP, HTML with a
+ * plain-text alternative) and {@link #WEBHOOK} (the SMS/push gateway, a JSON POST with the
+ * notification id as {@code Idempotency-Key}).
  */
 @Component
 public class DeliveryRoutes extends RouteBuilder {
@@ -18,10 +20,13 @@ public class DeliveryRoutes extends RouteBuilder {
   static final String WEBHOOK = "direct:deliver-webhook";
 
   private final NotificationDelivery delivery;
+  private final OutreachSweep sweep;
   private final DeliveryProperties properties;
 
-  public DeliveryRoutes(NotificationDelivery delivery, DeliveryProperties properties) {
+  public DeliveryRoutes(
+      NotificationDelivery delivery, OutreachSweep sweep, DeliveryProperties properties) {
     this.delivery = delivery;
+    this.sweep = sweep;
     this.properties = properties;
   }
 
@@ -33,6 +38,14 @@ public class DeliveryRoutes extends RouteBuilder {
         .autoStartup(properties.enabled())
         .process(exchange -> delivery.deliverDue(properties.batch()))
         .id("deliver-due");
+
+    // Time alone changes what is due: a snooze ends, a re-notify interval passes.
+    long sweepPeriod = properties.sweepInterval().toMillis();
+    from("timer:outreach-sweep?delay=" + sweepPeriod + "&period=" + sweepPeriod)
+        .routeId("outreach-sweep")
+        .autoStartup(properties.enabled())
+        .process(exchange -> sweep.sweep())
+        .id("plan-again");
 
     DeliveryProperties.Email email = properties.email();
     if (email.configured()) {

@@ -19,6 +19,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.cocare.engine.notify.NotificationDelivery;
+import org.cocare.engine.notify.OutreachSweep;
 import org.cocare.routes.ApplicationIT;
 import org.cocare.routes.portal.PortalLinks;
 import org.junit.jupiter.api.AfterAll;
@@ -46,6 +47,7 @@ class NotificationDeliveryIT extends ApplicationIT {
 
   @Autowired NotificationDelivery delivery;
   @Autowired PortalLinks links;
+  @Autowired OutreachSweep sweep;
 
   @DynamicPropertySource
   static void delivery(DynamicPropertyRegistry registry) {
@@ -114,6 +116,7 @@ class NotificationDeliveryIT extends ApplicationIT {
         .contains("Patient/li-na", "CommunicationRequest/" + colorectalId);
 
     sendColonoscopy("li-na");
+    sweep.sweep();
     delivery.deliverDue(100);
 
     JsonNode closed = events("li-na", "screening-colorectal");
