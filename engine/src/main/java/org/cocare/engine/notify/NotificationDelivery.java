@@ -171,7 +171,7 @@ public final class NotificationDelivery {
     transactions.executeWithoutResult(
         status -> {
           if (!store.markSent(n.id(), at)) {
-            LOG.warn("notification {} was sent but had left 'planned' meanwhile", n.id());
+            LOG.warn("notification {} was sent, but another deliverer had marked it", n.id());
             return;
           }
           for (Notice.Item item : notice.items()) {

@@ -88,13 +88,14 @@ public final class NotificationStore {
   }
 
   /**
-   * Marks a planned notification sent; false when it was not planned any more (someone else sent it
-   * or gave up on it), in which case the caller must not count it as its own.
+   * Marks a notification sent; false when it was sent or given up on already, in which case the
+   * caller must not count it as its own. One cancelled while it was on its way (the patient opted
+   * out during the send) is marked sent: it reached them, and the record must say so.
    */
   public boolean markSent(String id, Instant at) {
     return jdbc.sql(
                 "update notifications set status = 'sent', sent_at = ?, attempts = attempts + 1"
-                    + " where id = ? and status = 'planned'")
+                    + " where id = ? and status in ('planned', 'cancelled')")
             .params(Timestamps.of(at), id)
             .update()
         == 1;

@@ -138,12 +138,23 @@ abstract class StoreContract {
     assertThat(notifications.cancel("n1", "nothing left to announce")).isTrue();
 
     assertThat(notifications.cancel("n1", "again")).isFalse();
-    assertThat(notifications.markSent("n1", T0)).isFalse();
     assertThat(notifications.due(T0.plusSeconds(3600), 10)).isEmpty();
     assertThat(notifications.lastAnnounced("li")).isEmpty();
     Notification cancelled = notifications.find("n1").orElseThrow();
     assertThat(cancelled.status()).isEqualTo(Notification.Status.CANCELLED);
     assertThat(cancelled.lastError()).isEqualTo("nothing left to announce");
+  }
+
+  @Test
+  void notification_cancelledWhileOnItsWay_isRecordedSent_becauseItWas() {
+    notifications.insert(notification("n1", Channel.EMAIL, T0, "r1"));
+    assertThat(notifications.claim("n1", T0, T0.plusSeconds(120))).isTrue();
+    notifications.cancel("n1", "patient opted out");
+
+    assertThat(notifications.markSent("n1", T0.plusSeconds(5))).isTrue();
+
+    assertThat(notifications.find("n1").orElseThrow().status()).isEqualTo(Notification.Status.SENT);
+    assertThat(notifications.markSent("n1", T0.plusSeconds(6))).as("only once").isFalse();
   }
 
   @Test
