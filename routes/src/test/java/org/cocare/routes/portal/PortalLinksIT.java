@@ -2,8 +2,6 @@ package org.cocare.routes.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -183,32 +181,18 @@ class PortalLinksIT extends PortalTestBase {
         .build();
   }
 
+  /** The mail client's one-click unsubscribe: a form POST with no cookie and no token. */
   private HttpResponse<String> oneClick(HttpClient client, String path) {
-    try {
-      return client.send(
-          HttpRequest.newBuilder(uri(path))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return send(
+        client,
+        null,
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")));
   }
 
   private HttpResponse<String> fetch(HttpClient browser, String path) {
-    try {
-      return browser.send(
-          HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en").GET().build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return send(
+        browser, null, HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en").GET());
   }
 }
