@@ -167,9 +167,9 @@ class PortalPage {
 
   /**
    * A message's unsubscribe link asks before it acts: mail scanners fetch links to check them, and
-   * a fetch must not opt anybody out. The page (in the patient's language; the link signs the
-   * browser in, as the tracking link does) has the button that posts back to the same signed link.
-   * A wrong signature is a 403, an unknown message a 404.
+   * a fetch must neither opt anybody out nor sign anybody in. The page, in the patient's language,
+   * has the button that posts back to the same signed link. A wrong or expired link is a 403, an
+   * unknown message a 404.
    */
   @GetMapping("/portal/unsubscribe/{id}")
   String confirmUnsubscribe(
