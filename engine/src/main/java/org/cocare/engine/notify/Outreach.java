@@ -89,9 +89,14 @@ public final class Outreach {
       if (kind == null) {
         continue;
       }
+      // A planned item is in a message written just now: always news (a re-notification after its
+      // interval too). A withheld or held-out item is only news when the decision changed.
       OutcomeEvent last = lastDecision.get(decision.recommendationId());
       boolean same =
-          last != null && last.kind() == kind && Objects.equals(last.detail(), decision.reason());
+          kind != OutcomeKind.PLANNED
+              && last != null
+              && last.kind() == kind
+              && Objects.equals(last.detail(), decision.reason());
       if (!same) {
         lifecycle.record(decision.recommendationId(), kind, now, decision.reason());
       }

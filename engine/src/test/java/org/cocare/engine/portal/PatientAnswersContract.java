@@ -140,7 +140,6 @@ abstract class PatientAnswersContract {
     assertThat(notifications.due(clock.instant(), 10))
         .extracting(Notification::id)
         .containsExactly("n-urgent");
-    assertThat(notifications.markSent("n-routine", clock.instant())).as("never sent").isFalse();
     assertThat(events(OutcomeKind.WITHHELD))
         .extracting(OutcomeEvent::recommendationId, OutcomeEvent::detail)
         .containsExactly(
@@ -337,7 +336,7 @@ abstract class PatientAnswersContract {
   }
 
   @Test
-  void sweep_remindsASnoozedItemOnItsDay_withoutNewData_andOnlyOnce() {
+  void sweep_remindsASnoozedItemOnItsDay_andAgainAfterItsInterval_withoutNewData() {
     String snoozed = issue(screening("screening-colorectal")).get(0);
     answers.remindLater("li", snoozed, LocalDate.of(2026, 3, 5));
     OutreachSweep sweep =
@@ -356,6 +355,12 @@ abstract class PatientAnswersContract {
     assertThat(sweep.sweep()).as("and not again").isZero();
     assertThat(notifications.due(clock.instant(), 10))
         .allSatisfy(n -> assertThat(n.recommendationIds()).containsExactly(snoozed));
+    clock.advance(Duration.ofDays(31));
+    assertThat(sweep.sweep()).as("after the re-notify interval, once more").isEqualTo(2);
+    assertThat(timeline(snoozed))
+        .extracting(OutcomeEvent::kind)
+        .filteredOn(k -> k == OutcomeKind.PLANNED)
+        .hasSize(2);
   }
 
   @Test
