@@ -3,7 +3,6 @@ package org.cocare.engine.notify;
 import java.util.Comparator;
 import java.util.Map;
 import org.cocare.rules.recommendation.Kind;
-import org.cocare.rules.recommendation.Priority;
 import org.cocare.rules.recommendation.Recommendation;
 
 /**
@@ -16,15 +15,10 @@ final class Importance {
       Map.of(Kind.FOLLOW_UP_TASK, 0, Kind.SCREENING_REMINDER, 1, Kind.EDUCATION, 2);
 
   static final Comparator<Recommendation> ORDER =
-      Comparator.comparing((Recommendation r) -> !urgent(r))
+      Comparator.comparing((Recommendation r) -> !r.urgent())
           .thenComparing(r -> KIND_ORDER.get(r.kind()))
           .thenComparing(Recommendation::due)
           .thenComparing(Recommendation::code);
 
   private Importance() {}
-
-  /** Whether the item goes despite quiet hours, the cap and a refusal of routine outreach. */
-  static boolean urgent(Recommendation r) {
-    return r.priority() != Priority.ROUTINE;
-  }
 }

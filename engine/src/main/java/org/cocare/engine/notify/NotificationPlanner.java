@@ -92,7 +92,7 @@ public final class NotificationPlanner {
     }
 
     boolean urgent() {
-      return Importance.urgent(recommendation);
+      return recommendation.urgent();
     }
   }
 

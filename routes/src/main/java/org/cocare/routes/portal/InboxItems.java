@@ -12,7 +12,6 @@ import org.cocare.engine.rules.RuleEngine;
 import org.cocare.rules.content.NoticeTexts;
 import org.cocare.rules.content.NoticeTexts.NoticeText;
 import org.cocare.rules.recommendation.EducationContent;
-import org.cocare.rules.recommendation.Priority;
 import org.cocare.rules.recommendation.Recommendation;
 import org.springframework.context.MessageSource;
 
@@ -93,7 +92,7 @@ final class InboxItems {
         text,
         why,
         r.due(),
-        r.priority() != Priority.ROUTINE,
+        r.urgent(),
         content == null ? null : content.format(),
         hold == null ? null : answer(hold.answer()),
         hold == null ? null : hold.until(),

@@ -46,6 +46,15 @@ public record Recommendation(
     }
   }
 
+  /**
+   * Anything above routine: such an item reaches the patient despite quiet hours, the weekly cap, a
+   * refusal of routine outreach and their own earlier answers, and comes first wherever items are
+   * listed.
+   */
+  public boolean urgent() {
+    return priority != Priority.ROUTINE;
+  }
+
   /** This recommendation with the education content the patient will read. */
   public Recommendation withContent(EducationContent content) {
     return new Recommendation(
