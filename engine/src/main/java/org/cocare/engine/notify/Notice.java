@@ -1,28 +1,18 @@
 package org.cocare.engine.notify;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import org.cocare.rules.recommendation.Kind;
 
 /**
  * What one notification tells the patient, in their language: its items in order of importance
- * (urgent first, then follow-ups, screening, education). Each item has the patient-facing title and
+ * (urgent first, then follow-ups, screening, education), each with the patient-facing title and
  * text (never the clinician's reason) and, for education, the content's format ({@code
  * decision-aid}, {@code article}, …).
  */
-public record Notice(String notificationId, String patientId, String language, List<Item> items) {
+public record Notice(String notificationId, String language, List<Item> items) {
 
   /** One announced recommendation as the patient reads it. */
-  public record Item(
-      String recommendationId,
-      String code,
-      Kind kind,
-      String title,
-      String text,
-      String format,
-      LocalDate due,
-      boolean urgent) {
+  public record Item(String recommendationId, String title, String text, String format) {
     public Item {
       Objects.requireNonNull(recommendationId, "recommendationId");
       Objects.requireNonNull(title, "title");

@@ -58,35 +58,24 @@ public final class NoticeComposer {
     if (items.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(
-        new Notice(notification.id(), notification.patientId(), notification.language(), items));
+    return Optional.of(new Notice(notification.id(), notification.language(), items));
   }
 
   /** Whether the patient's answer keeps this item out of the message (never an urgent one). */
   private boolean heldBack(IssuedRecommendation issued, PatientHold hold, Instant now) {
     return hold != null
-        && !Importance.urgent(issued.recommendation())
+        && !issued.recommendation().urgent()
         && hold.reasonAt(now, clock.getZone()) != null;
   }
 
   /** One open recommendation as the patient reads it, in {@code language}. */
-  public Notice.Item item(IssuedRecommendation issued, String language) {
+  private Notice.Item item(IssuedRecommendation issued, String language) {
     Recommendation r = issued.recommendation();
     EducationContent content = r.content();
-    boolean urgent = Importance.urgent(r);
     if (content != null) {
-      return new Notice.Item(
-          issued.id(),
-          r.code(),
-          r.kind(),
-          content.title(),
-          content.summary(),
-          content.format(),
-          r.due(),
-          urgent);
+      return new Notice.Item(issued.id(), content.title(), content.summary(), content.format());
     }
     NoticeText text = texts.of(r.code(), r.kind(), language);
-    return new Notice.Item(
-        issued.id(), r.code(), r.kind(), text.title(), text.text(), null, r.due(), urgent);
+    return new Notice.Item(issued.id(), text.title(), text.text(), null);
   }
 }

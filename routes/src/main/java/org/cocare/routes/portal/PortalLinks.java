@@ -76,11 +76,6 @@ public final class PortalLinks {
     return Optional.of(decoded.substring(0, bar));
   }
 
-  /** The patient's inbox, signed in with a fresh token. */
-  public URI inbox(String patientId) {
-    return base().path("/portal").queryParam("token", patientToken(patientId)).build().toUri();
-  }
-
   /** The tracking link of a notification: following it records "opened". */
   public URI open(String notificationId) {
     return signed("/portal/open/", "open:", notificationId);
