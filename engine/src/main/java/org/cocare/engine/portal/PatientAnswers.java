@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,27 +94,23 @@ public final class PatientAnswers {
   public List<OpenItem> showInbox(String patientId) {
     return transactions.execute(
         status -> {
-          List<OpenItem> items = openItems(patientId);
-          Set<String> seen = new LinkedHashSet<>();
-          for (OutcomeEvent event : outcomes.timeline(patientId)) {
-            if (event.kind() == OutcomeKind.ACKNOWLEDGED) {
-              seen.add(event.recommendationId());
-            }
-          }
-          Instant now = now();
-          for (OpenItem item : items) {
-            String id = item.recommendation().id();
-            if (!seen.contains(id)) {
-              lifecycle.record(id, OutcomeKind.ACKNOWLEDGED, now, "portal inbox");
-            }
-          }
+          List<OutcomeEvent> timeline = outcomes.timeline(patientId);
+          List<OpenItem> items = openItems(patientId, timeline);
+          recordFirstTime(
+              timeline,
+              items.stream().map(i -> i.recommendation().id()).toList(),
+              OutcomeKind.ACKNOWLEDGED,
+              "portal inbox");
           return items;
         });
   }
 
   /** The patient's open recommendations, oldest first, with their answers. */
   public List<OpenItem> openItems(String patientId) {
-    List<OutcomeEvent> timeline = outcomes.timeline(patientId);
+    return openItems(patientId, outcomes.timeline(patientId));
+  }
+
+  private List<OpenItem> openItems(String patientId, List<OutcomeEvent> timeline) {
     Map<String, PatientHold> answers = PatientHold.latest(timeline);
     Map<String, Integer> ratings = new HashMap<>();
     for (OutcomeEvent event : timeline) {
@@ -223,21 +220,36 @@ public final class PatientAnswers {
     String detail =
         "notification=" + notification.id() + "; channel=" + notification.channel().code();
     transactions.executeWithoutResult(
-        status -> {
-          Set<String> already = new LinkedHashSet<>();
-          for (OutcomeEvent event : outcomes.timeline(notification.patientId())) {
-            if (event.kind() == OutcomeKind.OPENED && detail.equals(event.detail())) {
-              already.add(event.recommendationId());
-            }
-          }
-          Instant now = now();
-          for (String recommendationId : notification.recommendationIds()) {
-            if (!already.contains(recommendationId)) {
-              lifecycle.record(recommendationId, OutcomeKind.OPENED, now, detail);
-            }
-          }
-        });
+        status ->
+            recordFirstTime(
+                outcomes.timeline(notification.patientId()),
+                notification.recommendationIds(),
+                OutcomeKind.OPENED,
+                detail));
     return notification.patientId();
+  }
+
+  /**
+   * Records {@code kind} with {@code detail} for each of {@code recommendationIds} that has no such
+   * event in the patient's {@code timeline} yet: a second look is not a second event.
+   */
+  private void recordFirstTime(
+      List<OutcomeEvent> timeline,
+      List<String> recommendationIds,
+      OutcomeKind kind,
+      String detail) {
+    Set<String> already = new HashSet<>();
+    for (OutcomeEvent event : timeline) {
+      if (event.kind() == kind && detail.equals(event.detail())) {
+        already.add(event.recommendationId());
+      }
+    }
+    Instant now = now();
+    for (String recommendationId : recommendationIds) {
+      if (!already.contains(recommendationId)) {
+        lifecycle.record(recommendationId, kind, now, detail);
+      }
+    }
   }
 
   /** The patient a notification was for (an unknown one is refused as not found). */
