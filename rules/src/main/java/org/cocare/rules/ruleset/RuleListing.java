@@ -14,10 +14,17 @@ import java.util.regex.Pattern;
 public final class RuleListing {
   /**
    * One rule; {@code line} is the line of a DRL file or the row of a decision table. {@code
-   * source}, {@code title} and {@code owner} are null where the rule set gives none.
+   * source}, {@code title}, {@code owner} and {@code configuration} are null where the rule set
+   * gives none.
    */
   public record Entry(
-      String file, int line, String name, String source, String title, String owner) {}
+      String file,
+      int line,
+      String name,
+      String source,
+      String title,
+      String owner,
+      ValueConfiguration configuration) {}
 
   private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
   private static final Pattern SOURCE = Pattern.compile("@source\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -52,7 +59,8 @@ public final class RuleListing {
                       e.name(),
                       e.source(),
                       blankToNull(row.title()),
-                      blankToNull(row.owner()));
+                      blankToNull(row.owner()),
+                      row.configuration());
             })
         .toList();
   }
@@ -78,7 +86,7 @@ public final class RuleListing {
           break;
         }
       }
-      entries.add(new Entry(file, i + 1, rule.group(1), source, null, null));
+      entries.add(new Entry(file, i + 1, rule.group(1), source, null, null, null));
     }
     return entries;
   }
@@ -103,6 +111,7 @@ public final class RuleListing {
               row.number(),
               name < 0 ? "row " + row.number() : row.cells().get(name),
               source < 0 ? null : row.cells().get(source),
+              null,
               null,
               null));
     }

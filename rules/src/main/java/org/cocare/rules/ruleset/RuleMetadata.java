@@ -1,6 +1,7 @@
 package org.cocare.rules.ruleset;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +10,10 @@ import java.util.Map;
 /**
  * The title and owner of each rule, from the rule set's {@value RuleSet#RULES_FILE} (columns {@code
  * rule}, {@code title}, {@code owner}): the name a clinician knows a rule by and the team that
- * answers for it. They live beside the rules, not in them, so that renaming a rule's title or
- * handing it to another team is an edit of one row that no DRL compile can break.
+ * answers for it; and, in the optional column {@code configuration}, the {@link ValueConfiguration}
+ * of a rule that recommends (rule sets written before value analysis have no such column). They
+ * live beside the rules, not in them, so that renaming a rule's title or handing it to another team
+ * is an edit of one row that no DRL compile can break.
  *
  * <p>Reading never fails: a file that cannot be read lists no titles, and {@link
  * #problems(Collection)} says what is wrong with it, line by line, as {@code rules.csv:12 ...}.
@@ -20,8 +23,13 @@ final class RuleMetadata {
 
   private static final RuleMetadata NONE = new RuleMetadata(Map.of(), List.of());
 
-  /** One row of the file; {@code line} is its line number. Blank cells are empty strings. */
-  record Row(int line, String rule, String title, String owner) {}
+  static final String CONFIGURATION = "configuration";
+
+  /**
+   * One row of the file; {@code line} is its line number. Blank cells are empty strings; {@code
+   * configuration} is null when blank or not one of {@link ValueConfiguration}'s codes.
+   */
+  record Row(int line, String rule, String title, String owner, ValueConfiguration configuration) {}
 
   private final Map<String, Row> rows;
   private final List<String> problems;
@@ -58,14 +66,28 @@ final class RuleMetadata {
     }
     Map<String, Row> rows = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
+    boolean configured = csv.header().contains(CONFIGURATION);
     for (int i = 0; i < csv.rows().size(); i++) {
       List<String> cells = csv.rows().get(i);
+      String configuration = configured ? csv.cell(cells, CONFIGURATION).strip() : "";
+      ValueConfiguration known = configuration(configuration);
       Row row =
           new Row(
               csv.lines().get(i),
               csv.cell(cells, "rule").strip(),
               csv.cell(cells, "title").strip(),
-              csv.cell(cells, "owner").strip());
+              csv.cell(cells, "owner").strip(),
+              known);
+      if (!configuration.isEmpty() && known == null) {
+        problems.add(
+            at(
+                row.line(),
+                "gives rule "
+                    + row.rule()
+                    + " the configuration "
+                    + configuration
+                    + ": use chain, shop or network, or leave it blank"));
+      }
       Row earlier = rows.get(row.rule());
       if (row.rule().isEmpty()) {
         problems.add(at(row.line(), "names no rule: fill in the rule's name"));
@@ -86,6 +108,13 @@ final class RuleMetadata {
       }
     }
     return new RuleMetadata(rows, List.copyOf(problems));
+  }
+
+  private static ValueConfiguration configuration(String code) {
+    return Arrays.stream(ValueConfiguration.values())
+        .filter(c -> c.code().equals(code))
+        .findFirst()
+        .orElse(null);
   }
 
   /** The rule's row, or null when the file has none for it. */

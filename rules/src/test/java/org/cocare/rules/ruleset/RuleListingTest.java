@@ -42,8 +42,8 @@ class RuleListingTest {
 
     assertThat(RuleListing.drl("a.drl", drl))
         .containsExactly(
-            new RuleListing.Entry("a.drl", 4, "first", "USPSTF 2021 (\"A\")", null, null),
-            new RuleListing.Entry("a.drl", 10, "no-source", null, null, null));
+            new RuleListing.Entry("a.drl", 4, "first", "USPSTF 2021 (\"A\")", null, null, null),
+            new RuleListing.Entry("a.drl", 10, "no-source", null, null, null, null));
   }
 
   @Test
@@ -58,7 +58,8 @@ class RuleListingTest {
                 "classify-colorectal-eligible",
                 "USPSTF colorectal cancer screening 2021 (A: 50-75, B: 45-49)",
                 "Of colorectal screening age",
-                "Quality — cancer screening"));
+                "Quality — cancer screening",
+                null));
     assertThat(entries).filteredOn(e -> e.file().equals("cms130.drl")).hasSizeGreaterThan(10);
     assertThat(entries).allSatisfy(e -> assertThat(e.source()).as(e.name()).isNotBlank());
   }
@@ -90,12 +91,12 @@ class RuleListingTest {
 
     assertThat(RuleListing.of(ruleSet))
         .containsExactly(
-            new RuleListing.Entry("a.drl", 2, "titled", null, "A titled rule", null),
-            new RuleListing.Entry("a.drl", 6, "untitled", null, null, null));
+            new RuleListing.Entry("a.drl", 2, "titled", null, "A titled rule", null, null),
+            new RuleListing.Entry("a.drl", 6, "untitled", null, null, null, null));
   }
 
   @Test
-  void defaultRuleSet_everyRuleThatRecommends_hasATitleAndAnOwner() {
+  void defaultRuleSet_everyRuleThatRecommends_hasATitleAnOwnerAndAValueConfiguration() {
     RuleSet ruleSet = RuleSet.loadDefault();
     List<String> sources = new ArrayList<>(ruleSet.drlFiles().values());
     ruleSet.decisionTables().keySet().forEach(t -> sources.add(DecisionTable.of(ruleSet, t).drl()));
@@ -120,6 +121,11 @@ class RuleListingTest {
             e -> {
               assertThat(e.title()).as("title of %s", e.name()).isNotBlank();
               assertThat(e.owner()).as("owner of %s", e.name()).isNotBlank();
+              assertThat(e.configuration()).as("configuration of %s", e.name()).isNotNull();
             });
+    assertThat(RuleListing.of(ruleSet))
+        .filteredOn(e -> e.name().equals("education-group-invitation"))
+        .extracting(RuleListing.Entry::configuration)
+        .containsExactly(ValueConfiguration.NETWORK);
   }
 }

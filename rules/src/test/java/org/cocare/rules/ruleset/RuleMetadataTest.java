@@ -27,7 +27,8 @@ class RuleMetadataTest {
                 3,
                 "screening-colorectal",
                 "Colorectal cancer screening reminder",
-                "Quality — cancer screening"));
+                "Quality — cancer screening",
+                null));
     assertThat(metadata.row("screening-lung").title()).isEqualTo("Lung cancer screening, yearly");
     assertThat(metadata.row("screening-lung").owner()).isEmpty();
     assertThat(metadata.row("screening-hiv")).isNull();
@@ -44,6 +45,25 @@ class RuleMetadataTest {
         .containsExactly(
             "rules.csv:2 names rule screening-colorectl, which no .drl file or decision table of"
                 + " this rule set has: check the spelling, or remove the row");
+  }
+
+  @Test
+  void configurationColumn_namesEachRulesValueConfiguration_unknownCodeIsAProblem() {
+    RuleMetadata metadata =
+        RuleMetadata.parse(
+            """
+            rule,title,owner,configuration
+            screening-colorectal,Colorectal cancer screening reminder,Quality,chain
+            screening-lung,Lung cancer screening,,supermarket
+            """);
+
+    assertThat(metadata.row("screening-colorectal").configuration())
+        .isEqualTo(ValueConfiguration.CHAIN);
+    assertThat(metadata.row("screening-lung").configuration()).isNull();
+    assertThat(metadata.problems(RULES))
+        .containsExactly(
+            "rules.csv:3 gives rule screening-lung the configuration supermarket: use chain, shop"
+                + " or network, or leave it blank");
   }
 
   @Test
