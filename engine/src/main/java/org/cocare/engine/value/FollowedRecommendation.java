@@ -12,8 +12,9 @@ import org.cocare.rules.ruleset.ValueConfiguration;
  * holdout it fell on, how it reached the patient and how far it got.
  *
  * @param configuration the value configuration its rule's metadata names; null when none
- * @param channel how it was announced: {@code email} or {@code sms} when a message went out on one,
- *     else {@code portal} when it was only in the inbox, else null (never announced)
+ * @param channel how it was to reach the patient: {@code email} or {@code sms} when a message was
+ *     planned on one (whatever became of it: the funnel says), else {@code portal} when it was only
+ *     in the inbox, else null (never announced: held out, or withheld)
  * @param language the language it was announced in; null when never announced
  * @param reached the funnel stages it reached; always contains {@link Stage#ISSUED}
  * @param daysToComplete whole days from issue to completion; null unless completed

@@ -1,0 +1,171 @@
+package org.cocare.engine.value;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.cocare.engine.jdbc.Timestamps;
+import org.cocare.engine.outcome.OutcomeKind;
+import org.cocare.rules.recommendation.Kind;
+import org.cocare.rules.ruleset.ValueConfiguration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Reads what value analysis follows from the stores: each recommendation issued in a period with
+ * what its outcome events say it reached, and the notification that announced it. Three queries per
+ * call, whatever the number of recommendations (the analysis counts in memory).
+ */
+public final class ValueSource {
+  private static final Map<OutcomeKind, Stage> STAGES =
+      Map.of(
+          OutcomeKind.SENT, Stage.SENT,
+          OutcomeKind.DELIVERED, Stage.DELIVERED,
+          OutcomeKind.OPENED, Stage.OPENED,
+          OutcomeKind.ACKNOWLEDGED, Stage.ACKNOWLEDGED,
+          OutcomeKind.COMPLETED, Stage.COMPLETED);
+
+  private static final String PORTAL = "portal";
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public ValueSource(DataSource dataSource, Clock clock) {
+    this.jdbc = JdbcClient.create(dataSource);
+    this.clock = clock;
+  }
+
+  /**
+   * The recommendations issued in {@code [from, to)} (either end may be null: open), followed up to
+   * now. {@code configurations} gives a rule's value configuration (null when it names none).
+   */
+  public List<FollowedRecommendation> recommendations(
+      Instant from, Instant to, Function<String, ValueConfiguration> configurations) {
+    Period period = new Period(from, to);
+    Map<String, Events> events = new HashMap<>();
+    period
+        .query(
+            jdbc,
+            "select e.recommendation_id, e.kind, e.days_to_complete from outcome_events e join"
+                + " recommendations r on r.id = e.recommendation_id")
+        .query(
+            (ResultSet rs) -> {
+              Events e = events.computeIfAbsent(rs.getString(1), id -> new Events());
+              OutcomeKind kind = OutcomeKind.fromCode(rs.getString(2));
+              if (kind == OutcomeKind.HELD_OUT) {
+                e.heldOut = true;
+              } else if (STAGES.containsKey(kind)) {
+                e.reached.add(STAGES.get(kind));
+              }
+              int days = rs.getInt(3);
+              if (kind == OutcomeKind.COMPLETED && !rs.wasNull()) {
+                e.daysToComplete = days;
+              }
+            });
+    Map<String, Announcement> announcements = new HashMap<>();
+    period
+        .query(
+            jdbc,
+            "select i.recommendation_id, n.channel, n.language from notification_items i join"
+                + " notifications n on n.id = i.notification_id join recommendations r on r.id ="
+                + " i.recommendation_id")
+        .query(
+            (ResultSet rs) -> {
+              Announcement found = new Announcement(rs.getString(2), rs.getString(3));
+              announcements.merge(rs.getString(1), found, Announcement::preferred);
+            });
+    Instant now = clock.instant();
+    return period
+        .query(
+            jdbc,
+            "select r.id, r.patient_id, r.rule_id, r.code, r.measure, r.kind, r.issued_at,"
+                + " r.closed_at from recommendations r")
+        .query(
+            (rs, n) ->
+                followed(rs, events.get(rs.getString("id")), announcements, configurations, now))
+        .list();
+  }
+
+  private static FollowedRecommendation followed(
+      ResultSet rs,
+      Events events,
+      Map<String, Announcement> announcements,
+      Function<String, ValueConfiguration> configurations,
+      Instant now)
+      throws SQLException {
+    String id = rs.getString("id");
+    Events e = events == null ? new Events() : events;
+    Instant issued = Timestamps.read(rs, "issued_at");
+    Instant closed = Timestamps.read(rs, "closed_at");
+    int observed = (int) Duration.between(issued, closed == null ? now : closed).toDays();
+    if (e.daysToComplete == null) {
+      e.reached.remove(Stage.COMPLETED);
+    } else {
+      observed = Math.max(observed, e.daysToComplete);
+    }
+    Announcement announced = announcements.get(id);
+    String ruleId = rs.getString("rule_id");
+    return new FollowedRecommendation(
+        id,
+        rs.getString("patient_id"),
+        ruleId,
+        rs.getString("code"),
+        rs.getString("measure"),
+        Kind.fromCode(rs.getString("kind")),
+        configurations.apply(ruleId),
+        issued,
+        e.heldOut,
+        announced == null ? null : announced.channel(),
+        announced == null ? null : announced.language(),
+        e.reached,
+        e.daysToComplete,
+        Math.max(0, observed));
+  }
+
+  /** What the outcome events of one recommendation say. */
+  private static final class Events {
+    final Set<Stage> reached = EnumSet.noneOf(Stage.class);
+    boolean heldOut;
+    Integer daysToComplete;
+  }
+
+  /** A notification that announced a recommendation: the portal inbox, or a message. */
+  private record Announcement(String channel, String language) {
+    Announcement {
+      channel = channel.toLowerCase(Locale.ROOT);
+    }
+
+    /** A message (email, SMS) says more about how the patient was reached than the inbox. */
+    Announcement preferred(Announcement other) {
+      return channel.equals(PORTAL) ? other : this;
+    }
+  }
+
+  /** The issue-time condition on {@code r}, appended to each query with its parameters. */
+  private record Period(Instant from, Instant to) {
+    JdbcClient.StatementSpec query(JdbcClient jdbc, String select) {
+      List<Object> params = new ArrayList<>();
+      List<String> conditions = new ArrayList<>();
+      if (from != null) {
+        conditions.add("r.issued_at >= ?");
+        params.add(Timestamps.of(from));
+      }
+      if (to != null) {
+        conditions.add("r.issued_at < ?");
+        params.add(Timestamps.of(to));
+      }
+      String sql =
+          conditions.isEmpty() ? select : select + " where " + String.join(" and ", conditions);
+      return jdbc.sql(sql).params(params);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package org.cocare.engine.value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.cocare.fhir.value.PatientTraits;
+import org.cocare.rules.recommendation.Kind;
+import org.cocare.rules.ruleset.ValueConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What value analysis reads back from the stores is what happened: recommendations written with
+ * their outcome events and notifications ({@link SyntheticRecords}) come back from {@link
+ * ValueSource} as they were followed. Run against each database Cocare supports.
+ */
+abstract class ValueSourceContract {
+  static final FhirContext FHIR = FhirContext.forR4Cached();
+  static final Instant AS_OF = Instant.parse("2026-06-30T12:00:00Z");
+  static final Function<String, ValueConfiguration> CONFIGURATIONS =
+      Map.of("screening-colorectal", ValueConfiguration.CHAIN)::get;
+
+  DataSource dataSource;
+  ValueSource source;
+
+  abstract DataSource newDatabase();
+
+  @BeforeEach
+  void setUp() {
+    dataSource = newDatabase();
+    source = new ValueSource(dataSource, Clock.fixed(AS_OF, ZoneOffset.UTC));
+  }
+
+  @Test
+  void recommendationsWrittenWithTheirHistory_readBackAsFollowed() {
+    List<FollowedRecommendation> written =
+        List.of(
+            followed(
+                "r1",
+                "p1",
+                Instant.parse("2026-01-10T09:00:00Z"),
+                false,
+                "email",
+                "zh-CN",
+                Set.of(Stage.SENT, Stage.DELIVERED, Stage.OPENED, Stage.COMPLETED),
+                20,
+                20),
+            followed(
+                "r2",
+                "p2",
+                Instant.parse("2026-02-10T09:00:00Z"),
+                true,
+                null,
+                null,
+                Set.of(),
+                null,
+                140),
+            followed(
+                "r3",
+                "p2",
+                Instant.parse("2026-03-01T09:00:00Z"),
+                false,
+                "portal",
+                "en",
+                Set.of(Stage.SENT, Stage.DELIVERED, Stage.ACKNOWLEDGED),
+                null,
+                30));
+    new SyntheticRecords(dataSource, FHIR)
+        .write(
+            List.of(PatientTraits.unknown("p1"), PatientTraits.unknown("p2")),
+            written,
+            List.of(),
+            AS_OF);
+
+    List<FollowedRecommendation> read = source.recommendations(null, null, CONFIGURATIONS);
+
+    assertThat(read).containsExactlyInAnyOrderElementsOf(written);
+  }
+
+  @Test
+  void period_keepsRecommendationsIssuedInIt_fromInclusiveToExclusive() {
+    Instant t = Instant.parse("2026-02-01T00:00:00Z");
+    new SyntheticRecords(dataSource, FHIR)
+        .write(
+            List.of(PatientTraits.unknown("p1")),
+            List.of(
+                followed("before", "p1", t.minusSeconds(1), false, null, null, Set.of(), null, 5),
+                followed("at", "p1", t, false, null, null, Set.of(), null, 5),
+                followed(
+                    "end", "p1", t.plus(Duration.ofDays(1)), false, null, null, Set.of(), null, 5)),
+            List.of(),
+            AS_OF);
+
+    assertThat(source.recommendations(t, t.plus(Duration.ofDays(1)), CONFIGURATIONS))
+        .extracting(FollowedRecommendation::recommendationId)
+        .containsExactly("at");
+  }
+
+  static FollowedRecommendation followed(
+      String id,
+      String patient,
+      Instant issued,
+      boolean heldOut,
+      String channel,
+      String language,
+      Set<Stage> reached,
+      Integer daysToComplete,
+      int daysObserved) {
+    return new FollowedRecommendation(
+        id,
+        patient,
+        "screening-colorectal",
+        "screening-colorectal",
+        "CMS130",
+        Kind.SCREENING_REMINDER,
+        ValueConfiguration.CHAIN,
+        issued,
+        heldOut,
+        channel,
+        language,
+        reached,
+        daysToComplete,
+        daysObserved);
+  }
+}
