@@ -13,7 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.cocare.engine.deadletter.DeadLetter;
 import org.cocare.engine.deadletter.DeadLetterStore;
@@ -36,8 +38,11 @@ import org.cocare.fhir.intake.FhirReader;
 import org.cocare.fhir.outreach.Channel;
 import org.cocare.fhir.server.ProcessingOutcome;
 import org.cocare.fhir.server.Receipt;
+import org.cocare.fhir.value.ParticipationQuestionnaire;
+import org.cocare.fhir.value.Scale;
 import org.cocare.rules.recommendation.IssuedRecommendation;
 import org.cocare.rules.ruleset.RuleSet;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -62,6 +67,7 @@ abstract class ProcessingContract {
   MessageProcessor processor;
   NotificationStore notifications;
   OutcomeStore outcomes;
+  PatientRecordStore records;
 
   abstract DataSource newDatabase();
 
@@ -80,11 +86,12 @@ abstract class ProcessingContract {
     RecommendationLifecycle lifecycle =
         new RecommendationLifecycle(recommendations, outcomes, ENGINE);
     notifications = new NotificationStore(dataSource);
+    records = new PatientRecordStore(dataSource, READER.context());
     processor =
         new MessageProcessor(
             messages,
             READER,
-            new PatientRecordStore(dataSource, READER.context()),
+            records,
             new Evaluator(ENGINE, clock, meters),
             lifecycle,
             new Outreach(
@@ -379,6 +386,44 @@ abstract class ProcessingContract {
     assertThat(recommendations.open(MARIA))
         .extracting(r -> r.recommendation().code())
         .contains("education-diabetes-self-management", "screening-colorectal");
+  }
+
+  @Test
+  void participationResponse_landsInItsSubjectsRecord_andChangesNoRecommendation()
+      throws IOException {
+    processor.process(
+        intake.receive(example("bundles/maria-diabetes.json"), null, "test").messageId());
+    List<String> open =
+        recommendations.open(MARIA).stream().map(IssuedRecommendation::id).sorted().toList();
+    ParticipationQuestionnaire participation = new ParticipationQuestionnaire(READER.context());
+    Map<String, Integer> answers = new LinkedHashMap<>();
+    for (Scale scale : Scale.values()) {
+      scale.items().forEach(linkId -> answers.put(linkId, 6));
+    }
+    byte[] body =
+        READER
+            .context()
+            .newJsonParser()
+            .encodeResourceToString(participation.response(MARIA, answers, NOW))
+            .getBytes(StandardCharsets.UTF_8);
+
+    Receipt receipt = intake.receive(body, "application/fhir+json", "portal");
+    assertThat(receipt.status())
+        .as(() -> READER.context().newJsonParser().encodeResourceToString(receipt.outcome()))
+        .isEqualTo(Receipt.Status.ACCEPTED);
+    ProcessingOutcome outcome = processor.process(receipt.messageId());
+
+    assertThat(outcome.status()).isEqualTo(ProcessingOutcome.Status.PROCESSED);
+    assertThat(outcome.patients()).containsExactly(MARIA);
+    assertThat(records.load(MARIA))
+        .filteredOn(QuestionnaireResponse.class::isInstance)
+        .singleElement()
+        .satisfies(
+            stored ->
+                assertThat(participation.answers((QuestionnaireResponse) stored).items())
+                    .isEqualTo(answers));
+    assertThat(recommendations.open(MARIA).stream().map(IssuedRecommendation::id).sorted())
+        .containsExactlyElementsOf(open);
   }
 
   @Test

@@ -70,6 +70,17 @@ public final class FhirReader {
     return parse(text(body), contentType);
   }
 
+  /**
+   * Every finding of the validator, of any severity, for a resource Cocare writes itself (a
+   * Questionnaire, a MeasureReport): its tests refuse the errors and show the warnings, which
+   * {@link #read} would hide.
+   */
+  public List<SingleValidationMessage> findings(Resource resource) {
+    return validator
+        .validateWithResult(context.newJsonParser().encodeResourceToString(resource))
+        .getMessages();
+  }
+
   /** Builds the validator's caches, so the first message does not pay for them. */
   public void warmUp() {
     validator.validateWithResult(

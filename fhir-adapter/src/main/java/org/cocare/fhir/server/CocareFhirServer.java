@@ -5,10 +5,11 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.util.ArrayList;
 import java.util.List;
+import org.cocare.fhir.value.ParticipationQuestionnaire;
 
 /**
- * The HAPI plain server: ingest of bundles, messages and resources; recommendations and the
- * messages sent to patients to read.
+ * The HAPI plain server: ingest of bundles, messages and resources; recommendations, the messages
+ * sent to patients and the questionnaires Cocare publishes to read.
  */
 public final class CocareFhirServer extends RestfulServer {
   private static final long serialVersionUID = 1L;
@@ -27,6 +28,7 @@ public final class CocareFhirServer extends RestfulServer {
     providers.addAll(IngestResourceProvider.forAllTypes(gateway));
     providers.addAll(RecommendationProviders.all(recommendations));
     providers.add(new Communications(sentMessages));
+    providers.add(new Questionnaires(new ParticipationQuestionnaire(context)));
     providers.add(new SystemProvider(gateway));
     registerProviders(providers);
   }

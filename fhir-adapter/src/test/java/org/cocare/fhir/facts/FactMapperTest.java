@@ -578,6 +578,22 @@ class FactMapperTest {
   }
 
   @Test
+  void questionnaireResponse_isNoFactForTheRules() {
+    Resource response =
+        parse(
+            """
+            {"resourceType": "QuestionnaireResponse", "id": "qr1", "status": "completed",
+             "questionnaire": "https://cocare.org/fhir/Questionnaire/participation",
+             "subject": {"reference": "Patient/p1"},
+             "item": [{"linkId": "value-worth", "answer": [{"valueInteger": 6}]}]}
+            """);
+    Resource patient = parse("{\"resourceType\": \"Patient\", \"id\": \"p1\"}");
+
+    assertThat(mapper.fact(response)).isNull();
+    assertThat(mapper.facts(List.of(patient, response))).hasSize(1);
+  }
+
+  @Test
   void unsupportedResource_hasNoFactAndIsSkipped() {
     Resource allergy =
         parse(

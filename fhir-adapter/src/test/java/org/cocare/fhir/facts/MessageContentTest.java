@@ -73,6 +73,39 @@ class MessageContentTest {
   }
 
   @Test
+  void questionnaireResponseInATransaction_isUpsertedIntoItsSubjectsRecord() {
+    Bundle bundle =
+        parse(
+            """
+            {"resourceType": "Bundle", "type": "transaction", "entry": [
+              {"fullUrl": "urn:uuid:5e1c3f0a-8b1d-4c57-9d3e-1f2a3b4c5d6e",
+               "resource": {"resourceType": "QuestionnaireResponse",
+                            "questionnaire": "https://cocare.org/fhir/Questionnaire/participation|1.0.0",
+                            "status": "completed",
+                            "subject": {"reference": "Patient/%1$s"},
+                            "authored": "2026-11-29T10:15:30Z",
+                            "item": [{"linkId": "value", "item": [
+                              {"linkId": "value-worth", "answer": [{"valueInteger": 6}]}]}]},
+               "request": {"method": "POST", "url": "QuestionnaireResponse"}}
+            ]}
+            """
+                .formatted(PATIENT));
+
+    assertThat(content.changes(bundle))
+        .extracting(
+            ResourceChange::action,
+            ResourceChange::resourceType,
+            ResourceChange::resourceId,
+            ResourceChange::patientId)
+        .containsExactly(
+            tuple(
+                Action.UPSERT,
+                "QuestionnaireResponse",
+                "5e1c3f0a-8b1d-4c57-9d3e-1f2a3b4c5d6e",
+                PATIENT));
+  }
+
+  @Test
   void deleteEntry_isADeleteOfTheNamedResource() {
     Bundle bundle = new Bundle().setType(BundleType.TRANSACTION);
     bundle.addEntry().getRequest().setMethod(HTTPVerb.DELETE).setUrl("Condition/123");

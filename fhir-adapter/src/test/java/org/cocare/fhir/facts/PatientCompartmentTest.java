@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,6 +62,17 @@ class PatientCompartmentTest {
   @Test
   void patientWithoutId_belongsToNoKnownRecord() {
     assertThat(compartment.patientIdOf(new Patient())).isNull();
+  }
+
+  @Test
+  void questionnaireResponse_belongsToItsSubject_notToItsAuthor() {
+    QuestionnaireResponse response =
+        new QuestionnaireResponse()
+            .setSubject(new Reference("Patient/x"))
+            .setAuthor(new Reference("RelatedPerson/mother-of-x"))
+            .setSource(new Reference("Patient/x"));
+
+    assertThat(compartment.patientIdOf(response)).isEqualTo("x");
   }
 
   @Test
