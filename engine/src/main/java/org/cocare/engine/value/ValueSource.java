@@ -1,10 +1,14 @@
 package org.cocare.engine.value;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -16,8 +20,14 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.cocare.engine.jdbc.Timestamps;
 import org.cocare.engine.outcome.OutcomeKind;
+import org.cocare.fhir.value.ParticipationQuestionnaire;
+import org.cocare.fhir.value.PatientTraits;
+import org.cocare.fhir.value.PatientTraitsReader;
+import org.cocare.fhir.value.QuestionnaireAnswers;
 import org.cocare.rules.recommendation.Kind;
 import org.cocare.rules.ruleset.ValueConfiguration;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -36,12 +46,68 @@ public final class ValueSource {
 
   private static final String PORTAL = "portal";
 
+  /** Responses that count: in progress or stopped ones are not the patient's answer yet. */
+  private static final Set<QuestionnaireResponseStatus> ANSWERED =
+      Set.of(QuestionnaireResponseStatus.COMPLETED, QuestionnaireResponseStatus.AMENDED);
+
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final FhirContext context;
+  private final PatientTraitsReader traitsReader;
+  private final ParticipationQuestionnaire questionnaire;
 
-  public ValueSource(DataSource dataSource, Clock clock) {
+  public ValueSource(
+      DataSource dataSource,
+      Clock clock,
+      FhirContext context,
+      ParticipationQuestionnaire questionnaire) {
     this.jdbc = JdbcClient.create(dataSource);
     this.clock = clock;
+    this.context = context;
+    this.traitsReader = new PatientTraitsReader(context);
+    this.questionnaire = questionnaire;
+  }
+
+  /**
+   * The traits of every patient with a stored record, as it states them today. Reads only the
+   * resources traits come from: the Patient, Encounters, and the Observations that mention the
+   * education code (a text pre-filter; the reader checks the code itself).
+   */
+  public Map<String, PatientTraits> traits() {
+    Map<String, List<String>> records = new HashMap<>();
+    jdbc.sql(
+            "select patient_id, content from patient_resources where resource_type in ('Patient',"
+                + " 'Encounter') or (resource_type = 'Observation' and content like ?)")
+        .param("%" + PatientTraitsReader.EDUCATION + "%")
+        .query(
+            (ResultSet rs) -> {
+              records
+                  .computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                  .add(rs.getString(2));
+            });
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    Map<String, PatientTraits> traits = new HashMap<>();
+    records.forEach((id, json) -> traits.put(id, traitsReader.readJson(id, json, today)));
+    return traits;
+  }
+
+  /**
+   * Every completed (or amended) response to the participation questionnaire in the stored records;
+   * a patient may have several.
+   */
+  public List<QuestionnaireAnswers> answers() {
+    IParser parser = context.newJsonParser();
+    List<QuestionnaireAnswers> answers = new ArrayList<>();
+    jdbc.sql("select content from patient_resources where resource_type = 'QuestionnaireResponse'")
+        .query(
+            (ResultSet rs) -> {
+              QuestionnaireResponse response =
+                  parser.parseResource(QuestionnaireResponse.class, rs.getString(1));
+              if (questionnaire.isResponseTo(response) && ANSWERED.contains(response.getStatus())) {
+                answers.add(questionnaire.answers(response));
+              }
+            });
+    return answers;
   }
 
   /**

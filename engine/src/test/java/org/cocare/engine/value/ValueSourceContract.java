@@ -7,14 +7,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.cocare.fhir.value.ParticipationQuestionnaire;
 import org.cocare.fhir.value.PatientTraits;
+import org.cocare.fhir.value.Scale;
 import org.cocare.rules.recommendation.Kind;
 import org.cocare.rules.ruleset.ValueConfiguration;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.Test;
 abstract class ValueSourceContract {
   static final FhirContext FHIR = FhirContext.forR4Cached();
   static final Instant AS_OF = Instant.parse("2026-06-30T12:00:00Z");
+  static final ParticipationQuestionnaire QUESTIONNAIRE = new ParticipationQuestionnaire(FHIR);
   static final Function<String, ValueConfiguration> CONFIGURATIONS =
       Map.of("screening-colorectal", ValueConfiguration.CHAIN)::get;
 
@@ -37,7 +42,7 @@ abstract class ValueSourceContract {
   @BeforeEach
   void setUp() {
     dataSource = newDatabase();
-    source = new ValueSource(dataSource, Clock.fixed(AS_OF, ZoneOffset.UTC));
+    source = new ValueSource(dataSource, Clock.fixed(AS_OF, ZoneOffset.UTC), FHIR, QUESTIONNAIRE);
   }
 
   @Test
@@ -103,6 +108,37 @@ abstract class ValueSourceContract {
     assertThat(source.recommendations(t, t.plus(Duration.ofDays(1)), CONFIGURATIONS))
         .extracting(FollowedRecommendation::recommendationId)
         .containsExactly("at");
+  }
+
+  @Test
+  void patientsWrittenWithTheirTraitsAndAnswers_readBackTheSame() {
+    PatientTraits stated =
+        new PatientTraits("p1", 67, "female", "tertiary", "diabetes", "endocrinology");
+    PatientTraits unstated = PatientTraits.unknown("p2");
+    Map<String, Integer> items = new HashMap<>();
+    for (Scale scale : Scale.values()) {
+      for (int i = 0; i < scale.items().size(); i++) {
+        items.put(scale.items().get(i), 1 + (i + scale.ordinal()) % 7);
+      }
+    }
+    QuestionnaireResponse answered =
+        QUESTIONNAIRE.response("p1", items, AS_OF.minus(Duration.ofDays(3)));
+    answered.setId("qr-1");
+    QuestionnaireResponse unfinished =
+        QUESTIONNAIRE.response("p2", items, AS_OF.minus(Duration.ofDays(2)));
+    unfinished.setId("qr-2");
+    unfinished.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.INPROGRESS);
+    new SyntheticRecords(dataSource, FHIR)
+        .write(List.of(stated, unstated), List.of(), List.of(answered, unfinished), AS_OF);
+
+    assertThat(source.traits()).isEqualTo(Map.of("p1", stated, "p2", unstated));
+    assertThat(source.answers())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.patientId()).isEqualTo("p1");
+              assertThat(a.items()).isEqualTo(items);
+            });
   }
 
   static FollowedRecommendation followed(
