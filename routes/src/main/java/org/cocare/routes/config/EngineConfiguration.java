@@ -35,6 +35,7 @@ import org.cocare.engine.terminology.Terminology;
 import org.cocare.engine.terminology.ValueSetDirectory;
 import org.cocare.engine.terminology.ValueSetSource;
 import org.cocare.fhir.intake.FhirReader;
+import org.cocare.fhir.value.ParticipationQuestionnaire;
 import org.cocare.rules.ruleset.RuleSet;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -64,6 +65,12 @@ public class EngineConfiguration {
     FhirReader reader = new FhirReader(context);
     reader.warmUp();
     return reader;
+  }
+
+  /** Cocare's participation questionnaire: offered on the portal, read by value analysis. */
+  @Bean
+  ParticipationQuestionnaire participationQuestionnaire(FhirContext context) {
+    return new ParticipationQuestionnaire(context);
   }
 
   @Bean
