@@ -20,7 +20,8 @@ public record ClosureReport(Dimension dimension, List<Group> groups) {
    * @param recommendations how many the group has
    * @param completed how many of them were seen completing
    * @param horizons the share completed within each of {@link GapClosure#HORIZONS}
-   * @param median the median days to completion; null when fewer than half were seen completing
+   * @param median the median days to completion, with what the data say of it when fewer than half
+   *     were seen completing
    * @param curve the share completed over time: one point per day with completions, a step function
    *     that is 0 (with certainty) before the first point
    */
@@ -37,6 +38,7 @@ public record ClosureReport(Dimension dimension, List<Group> groups) {
         throw new IllegalArgumentException(
             "group " + name + ": " + completed + " completed of " + recommendations);
       }
+      Objects.requireNonNull(median, "median");
       horizons = List.copyOf(horizons);
       curve = List.copyOf(curve);
     }
@@ -68,21 +70,36 @@ public record ClosureReport(Dimension dimension, List<Group> groups) {
   }
 
   /**
-   * The median days to completion with the Brookmeyer–Crowley 95% interval.
+   * The median days to completion with the Brookmeyer–Crowley 95% interval: the days on which the
+   * curve, and its lower and upper pointwise bands, first reach one half. Each is null when the
+   * data never reach it, as R's {@code survfit} prints NA: a median not reached can still have a
+   * lower bound ("more than 150 days"), and an upper bound not reached leaves the interval open
+   * above.
    *
-   * @param upper null when the data never reach it: the interval is open above
+   * @param days null when fewer than half were seen completing
+   * @param lower null when even the lower band never reaches one half: nothing is known of the
+   *     median but that it lies beyond the data
+   * @param upper null when the interval is open above
    */
-  public record Median(double days, double lower, Double upper) {
+  public record Median(Double days, Double lower, Double upper) {
     public Median {
-      if (!(lower <= days && (upper == null || days <= upper))) {
+      if (days != null && lower == null) {
+        throw new IllegalArgumentException("a median of " + days + " days needs its lower bound");
+      }
+      if ((lower != null && days != null && lower > days)
+          || (upper != null && days != null && days > upper)
+          || (upper != null && lower == null)) {
         throw new IllegalArgumentException(
             "median " + days + " outside its interval [" + lower + ", " + upper + "]");
       }
     }
 
-    /** Whether the interval contains {@code value}; an open upper end contains everything above. */
+    /**
+     * Whether the interval contains {@code value}: an open upper end contains everything above;
+     * without a lower bound there is no interval, and it contains nothing.
+     */
     public boolean contains(double value) {
-      return lower <= value && (upper == null || value <= upper);
+      return lower != null && lower <= value && (upper == null || value <= upper);
     }
   }
 

@@ -83,16 +83,13 @@ public final class GapClosure {
   }
 
   private static ClosureReport.Median median(KaplanMeier km, double confidence) {
-    OptionalDouble median = km.median();
-    if (median.isEmpty()) {
-      return null;
-    }
-    // The lower band of S lies below S, so it reaches one half no later than S does.
-    double lower =
-        km.medianLower(confidence)
-            .orElseThrow(() -> new IllegalStateException("median without a lower bound"));
-    OptionalDouble upper = km.medianUpper(confidence);
+    // The lower band lies below S, so it reaches one half no later than S: a median found always
+    // has its lower bound, as Median requires.
     return new ClosureReport.Median(
-        median.getAsDouble(), lower, upper.isPresent() ? upper.getAsDouble() : null);
+        boxed(km.median()), boxed(km.medianLower(confidence)), boxed(km.medianUpper(confidence)));
+  }
+
+  private static Double boxed(OptionalDouble value) {
+    return value.isPresent() ? value.getAsDouble() : null;
   }
 }

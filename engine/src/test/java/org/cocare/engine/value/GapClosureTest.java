@@ -89,11 +89,11 @@ class GapClosureTest {
                 Followed.rec().openFor(25).build()));
 
     assertThat(shortlyFollowed.horizons()).extracting(Horizon::completedWithin).containsOnlyNulls();
-    assertThat(shortlyFollowed.median()).isNull();
   }
 
   @Test
-  void fewerThanHalfCompleting_hasNoMedian() {
+  void fewerThanHalfCompleting_hasNoMedian_butMayHaveItsLowerBound() {
+    // S(5) = 2/3; Greenwood 1/6; the lower band (2/3)^exp(1.96·√(1/6)/ln(3/2)) = 0.054 <= 1/2.
     Group mostlyOpen =
         only(
             List.of(
@@ -101,9 +101,20 @@ class GapClosureTest {
                 Followed.rec().openFor(300).build(),
                 Followed.rec().openFor(300).build()));
 
-    assertThat(mostlyOpen.median()).isNull();
+    assertThat(mostlyOpen.median()).isEqualTo(new ClosureReport.Median(null, 5.0, null));
+    assertThat(mostlyOpen.median().contains(1000)).isTrue();
     assertThat(mostlyOpen.horizon(90).completedWithin().estimate())
         .isCloseTo(1.0 / 3, within(1e-12));
+  }
+
+  @Test
+  void noneCompleting_saysNothingOfTheMedian() {
+    Group open = only(List.of(Followed.rec().openFor(300).build()));
+
+    assertThat(open.median()).isEqualTo(new ClosureReport.Median(null, null, null));
+    assertThat(open.median().contains(1000)).isFalse();
+    assertThat(open.curve()).isEmpty();
+    assertThat(open.horizon(180).completedWithin()).isEqualTo(new Interval(0, 0, 0));
   }
 
   @Test
