@@ -91,7 +91,7 @@ public final class Uplift {
     return r.daysObserved() >= withinDays ? false : null;
   }
 
-  static UpliftReport.RuleUplift figure(Key key, Proportion notified, Proportion heldOut) {
+  private static UpliftReport.RuleUplift figure(Key key, Proportion notified, Proportion heldOut) {
     double confidence = Breakdown.CONFIDENCE;
     Interval notifiedRate = notified.wilson(confidence);
     Interval heldOutRate = heldOut.wilson(confidence);
@@ -131,7 +131,7 @@ public final class Uplift {
   }
 
   /** Two-sided p of the pooled two-proportion z-test; z² is the 2×2 table's chi-square. */
-  static double pValue(Proportion a, Proportion b) {
+  private static double pValue(Proportion a, Proportion b) {
     double pooled = (double) (a.successes() + b.successes()) / (a.trials() + b.trials());
     double variance = pooled * (1 - pooled) * (1.0 / a.trials() + 1.0 / b.trials());
     if (variance == 0) {
