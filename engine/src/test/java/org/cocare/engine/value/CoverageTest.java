@@ -24,13 +24,13 @@ import org.junit.jupiter.api.Test;
  * deterministic; {@code -Dcoverage.seeds=2000} checks more closely (about 25 s).
  */
 class CoverageTest {
-  static final int SEEDS = Integer.getInteger("coverage.seeds", 200);
+  private static final int SEEDS = Integer.getInteger("coverage.seeds", 200);
   private static final double TAIL = 0.001;
   private static final int HORIZON = 90;
   private static final long EXAMPLE_SEED = 1;
 
   /** Four rules, one without effect; medians exist where more than half ever complete. */
-  static final List<SyntheticRule> RULES =
+  private static final List<SyntheticRule> RULES =
       List.of(
           new SyntheticRule(
               "no-effect", "c1", "m1", Kind.EDUCATION, ValueConfiguration.NETWORK, 0.3, 0.0, 60),
@@ -48,6 +48,8 @@ class CoverageTest {
 
   @BeforeAll
   static void analyseEverySeed() {
+    MISSES.clear();
+    zeroUpliftShownEffective = 0;
     for (int seed = 0; seed < SEEDS; seed++) {
       SyntheticCohort.Data data = SyntheticCohort.of(seed, RULES).generate();
       UpliftReport byNow =
