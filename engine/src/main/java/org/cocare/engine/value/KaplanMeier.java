@@ -35,9 +35,11 @@ public final class KaplanMeier {
   }
 
   private final List<Step> steps;
+  private final double longestFollowUp;
 
-  private KaplanMeier(List<Step> steps) {
+  private KaplanMeier(List<Step> steps, double longestFollowUp) {
     this.steps = List.copyOf(steps);
+    this.longestFollowUp = longestFollowUp;
   }
 
   public static KaplanMeier of(List<Observation> observations) {
@@ -67,11 +69,19 @@ public final class KaplanMeier {
       }
       atRisk -= leaving;
     }
-    return new KaplanMeier(steps);
+    return new KaplanMeier(steps, sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1).time());
   }
 
   public List<Step> steps() {
     return steps;
+  }
+
+  /**
+   * The longest time any observation was followed, completed or not (0 without observations):
+   * beyond it the curve is only carried forward, and says nothing about later completions.
+   */
+  public double longestFollowUp() {
+    return longestFollowUp;
   }
 
   /** {@code S(t)}: the share not completed after {@code t} days (1 before the first completion). */
@@ -84,6 +94,28 @@ public final class KaplanMeier {
       s = step.survival();
     }
     return s;
+  }
+
+  /**
+   * {@code S(t)} with its pointwise confidence interval on the log(−log) scale (Kalbfleisch and
+   * Prentice): {@code S^exp(±z·se)} with {@code se = √(Σ d / (n (n − d))) / |log S|} from
+   * Greenwood's sum. Unlike the plain {@code S ± z·se(S)} it stays inside [0, 1] and is not
+   * symmetric near the ends, where the plain one covers poorly. Before the first completion it is
+   * {@code [1, 1]}; once every one at risk has completed, {@code [0, 0]}.
+   */
+  public Interval survivalInterval(double t, double confidence) {
+    double z = Proportion.z(confidence);
+    Step last = null;
+    for (Step step : steps) {
+      if (step.time() > t) {
+        break;
+      }
+      last = step;
+    }
+    if (last == null) {
+      return new Interval(1, 1, 1);
+    }
+    return new Interval(last.survival(), band(last, z), band(last, -z));
   }
 
   /** The share completed within {@code days}: {@code 1 − S(days)}. */

@@ -44,6 +44,45 @@ class KaplanMeierTest {
     assertThat(SIX_MP.steps().get(6).standardError()).isCloseTo(0.134591, within(1e-6));
   }
 
+  /**
+   * Worked from the definitions apart from this code (Greenwood's sum, then {@code S^exp(±1.959964
+   * se)} with {@code se = √sum / |log S|}); to the three decimals it prints, R's {@code
+   * survfit(..., conf.type = "log-log")} gives the same on these data.
+   */
+  @Test
+  void survivalInterval_onTheLogLogScale_matchesTheHandWorkedBands() {
+    Interval at13 = SIX_MP.survivalInterval(13, 0.95);
+    Interval at23 = SIX_MP.survivalInterval(23, 0.95);
+
+    assertThat(at13.estimate()).isCloseTo(0.690196, within(1e-6));
+    assertThat(at13.lower()).isCloseTo(0.431610, within(1e-6));
+    assertThat(at13.upper()).isCloseTo(0.849066, within(1e-6));
+    assertThat(SIX_MP.survivalInterval(15.5, 0.95)).isEqualTo(at13);
+    assertThat(at23.lower()).isCloseTo(0.188052, within(1e-6));
+    assertThat(at23.upper()).isCloseTo(0.680143, within(1e-6));
+    assertThat(SIX_MP.survivalInterval(6, 0.95).lower()).isCloseTo(0.619718, within(1e-6));
+  }
+
+  @Test
+  void survivalInterval_beforeTheFirstCompletion_isCertainlyOne() {
+    assertThat(SIX_MP.survivalInterval(5.9, 0.95)).isEqualTo(new Interval(1, 1, 1));
+  }
+
+  @Test
+  void survivalInterval_afterEveryoneAtRiskCompleted_isCertainlyZero() {
+    KaplanMeier allDone =
+        KaplanMeier.of(List.of(new Observation(3, true), new Observation(5, true)));
+
+    assertThat(allDone.survivalInterval(5, 0.95)).isEqualTo(new Interval(0, 0, 0));
+    assertThat(allDone.survivalInterval(3, 0.95).contains(0.5)).isTrue();
+  }
+
+  @Test
+  void longestFollowUp_isTheLastTimeSeen_completedOrNot() {
+    assertThat(SIX_MP.longestFollowUp()).isEqualTo(35.0);
+    assertThat(KaplanMeier.of(List.of()).longestFollowUp()).isZero();
+  }
+
   @Test
   void median_withItsLogLogInterval_openAboveWhenTheDataNeverReachIt() {
     assertThat(SIX_MP.median()).hasValue(23.0);
