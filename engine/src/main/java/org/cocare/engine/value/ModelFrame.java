@@ -82,13 +82,19 @@ final class ModelFrame {
     return mediatorName;
   }
 
-  /** Whether gender can moderate: the rows hold both male and other patients. */
-  boolean hasBothMaleAndOthers() {
+  /** The share of men among the rows. */
+  double maleShare() {
     double males = 0;
     for (double m : male) {
       males += m;
     }
-    return males > 0 && males < male.length;
+    return males / male.length;
+  }
+
+  /** Whether gender can moderate: the rows hold both men and others. */
+  boolean hasBothMaleAndOthers() {
+    double share = maleShare();
+    return share > 0 && share < 1;
   }
 
   /**

@@ -33,9 +33,10 @@ import org.cocare.fhir.value.Scale;
  * and so averages the direct effect over gender (exactly, because ability is drawn independently of
  * gender). The scale scores computed from the Likert items ({@link Sample#answers()}) carry the
  * same structure but not the same numbers: item noise and rounding are measurement error in the
- * regressors and attenuate their coefficients (with the typical settings by roughly a tenth), and
- * clamping at 1 and 7 a little more. Coverage claims belong to the latent scores; the items are for
- * the scales' reliability and for the whole path from answers to report.
+ * regressors and attenuate their coefficients (with the typical settings a, b and the moderation
+ * come out some 10–20% low; c′ less, as part of b's loss shows up in it), and clamping at 1 and 7 a
+ * little more. Coverage claims belong to the latent scores; the items are for the scales'
+ * reliability and for the whole path from answers to report.
  */
 public record SyntheticAnswers(Paths paths, double itemSd) {
 
