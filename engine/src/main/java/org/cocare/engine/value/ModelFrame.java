@@ -64,7 +64,8 @@ final class ModelFrame {
   private void categorical(
       String name, List<Row> rows, Function<Row, String> level, List<double[]> columns) {
     List<String> levels = new ArrayList<>(new TreeSet<>(rows.stream().map(level).toList()));
-    int[] factor = new int[levels.size() - 1];
+    // No rows, no levels: the fit then fails on the count of patients, not here.
+    int[] factor = new int[Math.max(0, levels.size() - 1)];
     for (int l = 1; l < levels.size(); l++) {
       String wanted = levels.get(l);
       factor[l - 1] = columns.size();

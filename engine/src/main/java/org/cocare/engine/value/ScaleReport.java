@@ -37,8 +37,9 @@ public record ScaleReport(
       throw new IllegalArgumentException(
           scale.code() + ": " + items.size() + " items but " + itemMeans.size() + " item means");
     }
-    // NaN is allowed (too few responses); anything above 1 means the arithmetic went wrong.
-    if (cronbachAlpha > 1) {
+    // NaN is allowed (too few responses). Alpha cannot exceed 1 but for rounding (identical items
+    // may give 1 + 2e-16); clearly above it, the arithmetic went wrong.
+    if (cronbachAlpha > 1 + 1e-9) {
       throw new IllegalArgumentException(scale.code() + ": alpha above 1: " + cronbachAlpha);
     }
   }

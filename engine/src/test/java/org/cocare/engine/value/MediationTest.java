@@ -155,6 +155,22 @@ class MediationTest {
   }
 
   @Test
+  void tooFewPatients_failSayingHowMany() {
+    List<Row> few = LATENT.complete().subList(0, 10);
+
+    assertThatThrownBy(
+            () -> new Mediation(Mediator.BEHAVIOUR_SCALE, 1000, 1).fit(new AnalysisDataset(few)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("10 patients are too few");
+    assertThatThrownBy(
+            () ->
+                new Mediation(Mediator.BEHAVIOUR_SCALE, 1000, 1)
+                    .fit(new AnalysisDataset(List.of())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("0 patients are too few");
+  }
+
+  @Test
   void onlyMen_leavesNoModerationModel_butTheMediationStands() {
     List<Row> men = LATENT.complete().stream().filter(r -> "male".equals(r.gender())).toList();
 
