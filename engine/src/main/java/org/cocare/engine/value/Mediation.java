@@ -58,6 +58,17 @@ public record Mediation(Mediator mediator, int resamples, long seed) {
     public String column() {
       return column;
     }
+
+    /** The mediator whose column this is; refuses another name, listing the known ones. */
+    public static Mediator fromColumn(String column) {
+      return java.util.Arrays.stream(values())
+          .filter(m -> m.column.equals(column))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "unknown mediator: " + column + " (known: behaviour, recordBehaviour)"));
+    }
   }
 
   public Mediation {

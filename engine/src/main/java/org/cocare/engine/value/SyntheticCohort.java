@@ -1,5 +1,6 @@
 package org.cocare.engine.value;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import org.cocare.fhir.value.PatientTraits;
 import org.cocare.rules.recommendation.Kind;
 import org.cocare.rules.ruleset.ValueConfiguration;
@@ -282,7 +284,9 @@ public record SyntheticCohort(
     }
     add(reached, Stage.COMPLETED, completed);
     return new FollowedRecommendation(
-        patientId + "-" + rule.ruleId(),
+        // A name-based UUID: deterministic from the seed, and as long as the stores' ids.
+        UUID.nameUUIDFromBytes((patientId + "/" + rule.ruleId()).getBytes(StandardCharsets.UTF_8))
+            .toString(),
         patientId,
         rule.ruleId(),
         rule.code(),

@@ -1,6 +1,7 @@
 package org.cocare.engine.value;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.cocare.engine.notify.Notification;
 import org.cocare.engine.notify.NotificationStore;
@@ -145,7 +147,9 @@ public final class SyntheticRecords {
     if (f.channel() != null) {
       notifications.insert(
           new Notification(
-              "n-" + f.recommendationId(),
+              UUID.nameUUIDFromBytes(
+                      ("notification/" + f.recommendationId()).getBytes(StandardCharsets.UTF_8))
+                  .toString(),
               f.patientId(),
               Channel.valueOf(f.channel().toUpperCase(java.util.Locale.ROOT)),
               "synthetic",

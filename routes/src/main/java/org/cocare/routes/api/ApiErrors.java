@@ -76,6 +76,17 @@ public class ApiErrors {
 
   private record Refusal(HttpStatus status, ErrorCode code, IssueType type) {}
 
+  /**
+   * A query the client got wrong (an unknown code, a value out of range): 400 with the message the
+   * engine wrote. Not a global handler, because elsewhere an IllegalArgumentException may be
+   * Cocare's own bug; controllers whose arguments are all the client's opt in.
+   */
+  public ResponseEntity<String> invalidQuery(IllegalArgumentException e) {
+    return outcome(
+        HttpStatus.BAD_REQUEST,
+        Outcomes.error(ErrorCode.INVALID_QUERY, IssueType.INVALID, e.getMessage(), null));
+  }
+
   private ResponseEntity<String> outcome(HttpStatus status, OperationOutcome outcome) {
     return ResponseEntity.status(status)
         .contentType(FHIR_JSON)

@@ -1,6 +1,5 @@
 package org.cocare.routes.outcomes;
 
-import ca.uhn.fhir.context.FhirContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -10,11 +9,8 @@ import org.cocare.engine.outcome.OutcomeEvent;
 import org.cocare.engine.outcome.OutcomeKind;
 import org.cocare.engine.outcome.OutcomeQuery;
 import org.cocare.engine.outcome.OutcomeStore;
-import org.cocare.fhir.intake.ErrorCode;
-import org.cocare.fhir.intake.Outcomes;
+import org.cocare.routes.api.ApiErrors;
 import org.cocare.rules.recommendation.Kind;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What happened to recommendations: {@code GET /api/patients/{id}/timeline} and {@code GET
- * /api/outcomes?…}. No {@code cohort} filter yet: cohorts need patient traits (age band, sex,
- * practice…) that Cocare does not keep; it comes with them.
+ * /api/outcomes?…}, event by event. Figures over them (funnel, uplift, cohorts by patient traits)
+ * are value analysis's, under {@code /api/value}.
  */
 @RestController
 @Tag(name = "Outcomes", description = "What happened to each recommendation after it was issued")
@@ -33,11 +29,11 @@ public class OutcomeController {
   static final int DEFAULT_LIMIT = 100;
 
   private final OutcomeStore outcomes;
-  private final FhirContext context;
+  private final ApiErrors errors;
 
-  public OutcomeController(OutcomeStore outcomes, FhirContext context) {
+  public OutcomeController(OutcomeStore outcomes, ApiErrors errors) {
     this.outcomes = outcomes;
-    this.context = context;
+    this.errors = errors;
   }
 
   /** An outcome event as the API shows it; kinds by their stable codes. */
@@ -119,19 +115,9 @@ public class OutcomeController {
     return outcomes.search(query).stream().map(OutcomeView::of).toList();
   }
 
-  /**
-   * An unknown kind or a limit out of range is the client's mistake (400), said in the message the
-   * engine wrote; only here, because elsewhere an IllegalArgumentException may be Cocare's own bug.
-   */
+  /** An unknown kind or a limit out of range is the client's mistake. */
   @ExceptionHandler(IllegalArgumentException.class)
   ResponseEntity<String> invalidQuery(IllegalArgumentException e) {
-    return ResponseEntity.badRequest()
-        .contentType(MediaType.parseMediaType("application/fhir+json"))
-        .body(
-            context
-                .newJsonParser()
-                .encodeResourceToString(
-                    Outcomes.error(
-                        ErrorCode.INVALID_QUERY, IssueType.INVALID, e.getMessage(), null)));
+    return errors.invalidQuery(e);
   }
 }

@@ -105,6 +105,9 @@ public class SecurityConfiguration {
                     .hasAnyRole(CLINICIAN, INTEGRATION, ADMIN)
                     .requestMatchers("/api/patients/**", "/api/outcomes", "/api/outcomes/**")
                     .hasAnyRole(CLINICIAN, ADMIN)
+                    // Value figures are for quality teams too (approvers), and are only read.
+                    .requestMatchers(HttpMethod.GET, "/api/value/**")
+                    .hasAnyRole(CLINICIAN, APPROVER, ADMIN)
                     .requestMatchers(
                         "/api/messages/**", "/api/dead-letters/**", "/api/notifications/**")
                     .hasAnyRole(INTEGRATION, ADMIN)
