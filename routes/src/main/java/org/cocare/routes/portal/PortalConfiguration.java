@@ -64,9 +64,13 @@ class PortalConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
-  HomeReadings homeReadings(
-      FhirContext context, MessageReceiver receiver, IngestGateway gateway, Clock clock) {
-    return new HomeReadings(context, receiver, gateway, clock);
+  PortalIntake portalIntake(FhirContext context, MessageReceiver receiver, IngestGateway gateway) {
+    return new PortalIntake(context, receiver, gateway);
+  }
+
+  @Bean
+  HomeReadings homeReadings(PortalIntake intake, Clock clock) {
+    return new HomeReadings(intake, clock);
   }
 
   @Bean
