@@ -1,19 +1,12 @@
 package org.cocare.routes.portal;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.cocare.engine.portal.PatientAnswerException;
-import org.cocare.fhir.server.IngestGateway;
-import org.cocare.fhir.server.MessageReceiver;
-import org.cocare.fhir.server.ProcessingOutcome;
-import org.cocare.fhir.server.Receipt;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -37,9 +30,6 @@ final class HomeReadings {
   static final String SOURCE_SYSTEM = "https://cocare.org/fhir/CodeSystem/observation-source";
 
   static final String PATIENT_REPORTED = "patient-reported";
-
-  /** The source stored with the message; its first word counts it as the portal channel. */
-  static final String CHANNEL = "portal";
 
   static final Range SYSTOLIC = new Range("systolic", "50", "300", "mmHg");
   static final Range DIASTOLIC = new Range("diastolic", "20", "200", "mmHg");
@@ -76,39 +66,22 @@ final class HomeReadings {
   /** What became of a submitted reading. */
   record Submitted(String observation, String message, String status, int recommendationsIssued) {}
 
-  private final FhirContext context;
-  private final MessageReceiver receiver;
-  private final IngestGateway gateway;
+  private final PortalIntake intake;
   private final Clock clock;
 
-  HomeReadings(FhirContext context, MessageReceiver receiver, IngestGateway gateway, Clock clock) {
-    this.context = context;
-    this.receiver = receiver;
-    this.gateway = gateway;
+  HomeReadings(PortalIntake intake, Clock clock) {
+    this.intake = intake;
     this.clock = clock;
   }
 
   Submitted submit(String patientId, Reading reading) {
     Observation observation = observation(patientId, reading);
-    byte[] body =
-        context
-            .newJsonParser()
-            .encodeResourceToString(observation)
-            .getBytes(StandardCharsets.UTF_8);
-    Receipt receipt =
-        receiver.receive(
-            body, "application/fhir+json", CHANNEL + " reading of patient " + patientId);
-    if (receipt.status() == Receipt.Status.REJECTED) {
-      // Built here from checked values: a refusal is Cocare's own mistake, not the patient's.
-      throw new IllegalStateException(
-          "home reading " + observation.getIdPart() + " was refused as invalid FHIR");
-    }
-    ProcessingOutcome outcome = gateway.process(receipt.messageId());
+    PortalIntake.Ingested ingested = intake.ingest(observation, "reading", patientId);
     return new Submitted(
         "Observation/" + observation.getIdElement().getIdPart(),
-        receipt.messageId(),
-        outcome.status().name().toLowerCase(Locale.ROOT),
-        outcome.recommendationsIssued());
+        ingested.messageId(),
+        ingested.status(),
+        ingested.recommendationsIssued());
   }
 
   /** The reading as an Observation, after checking it; the id is new each time. */

@@ -8,8 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.cocare.engine.notify.OptOutStore.Source;
 import org.cocare.engine.outcome.OutcomeEvent;
 import org.cocare.engine.portal.PatientAnswerException;
@@ -35,14 +37,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The patient's own API: their open items in their language, their answers, home readings and their
- * opt-out. Authenticated by the patient token ({@code Authorization: Bearer}); the path's patient
- * must be the token's (else 403), and a recommendation id must be one of theirs (else 404, the same
- * as one that does not exist). Refusals are OperationOutcomes with a stable code and a message in
- * the patient's language ({@code ?lang=}, their record, {@code Accept-Language}).
+ * The patient's own API: their open items in their language, their answers, home readings, the
+ * participation questionnaire and their opt-out. Authenticated by the patient token ({@code
+ * Authorization: Bearer}); the path's patient must be the token's (else 403), and a recommendation
+ * id must be one of theirs (else 404, the same as one that does not exist). Refusals are
+ * OperationOutcomes with a stable code and a message in the patient's language ({@code ?lang=},
+ * their record, {@code Accept-Language}).
  */
 @RestController
-@Tag(name = "Patient portal", description = "A patient's own items, answers and home readings")
+@Tag(
+    name = "Patient portal",
+    description = "A patient's own items, answers, home readings and questionnaire")
 @SecurityRequirement(name = ApiDocumentation.PATIENT_TOKEN)
 public class PortalApi {
   static final String BASE = "/api/portal/patients/{patientId}";
@@ -50,6 +55,7 @@ public class PortalApi {
   private final PatientAnswers answers;
   private final InboxItems items;
   private final HomeReadings readings;
+  private final PortalQuestionnaire questionnaire;
   private final PortalLanguage languages;
   private final PortalProblems problems;
   private final FhirContext fhir;
@@ -58,12 +64,14 @@ public class PortalApi {
       PatientAnswers answers,
       InboxItems items,
       HomeReadings readings,
+      PortalQuestionnaire questionnaire,
       PortalLanguage languages,
       PortalProblems problems,
       FhirContext fhir) {
     this.answers = answers;
     this.items = items;
     this.readings = readings;
+    this.questionnaire = questionnaire;
     this.languages = languages;
     this.problems = problems;
     this.fhir = fhir;
@@ -84,6 +92,12 @@ public class PortalApi {
 
   /** A usefulness rating, a whole number from 1 to 5. */
   public record Rating(BigDecimal rating) {}
+
+  /**
+   * Answers to the participation questionnaire: each item's {@code linkId} with a whole number 1–7.
+   * Values are read loosely here (any JSON) so that a wrong one is refused naming its item.
+   */
+  public record ParticipationAnswers(Map<String, Object> answers) {}
 
   /** Whether the patient receives reminders, and since when and how they opted out if not. */
   public record OutreachView(boolean optedOut, Instant since, String source, Integer cancelled) {}
@@ -203,6 +217,43 @@ public class PortalApi {
   }
 
   @Operation(
+      summary = "The participation questionnaire",
+      description =
+          "Cocare's participation questionnaire as an app renders it, in the patient's language"
+              + " (?lang=en or zh-CN, else their record's, else Accept-Language): its canonical,"
+              + " title, instruction, the seven anchors (value 1-7 and label) and per scale"
+              + " (ability, behaviour, value) a title and statements (linkId and text). Role:"
+              + " patient, own path only.")
+  @GetMapping(BASE + "/questionnaire")
+  public PortalQuestionnaire.FormView questionnaire(
+      @PathVariable String patientId, Authentication patient, HttpServletRequest request) {
+    own(patientId, patient);
+    return questionnaire.view(languages.of(request, patientId));
+  }
+
+  @Operation(
+      summary = "Answer the participation questionnaire",
+      description =
+          "Body {\"answers\": {\"ability-understand\": 5, ...}}: every statement's linkId"
+              + " (see GET) with a whole number from 1 (strongly disagree) to 7 (strongly"
+              + " agree). A missing or unknown item, or a value outside 1-7, is a 400 naming the"
+              + " items. The answers become a completed FHIR QuestionnaireResponse in the"
+              + " patient's record, stored and processed like any other message; 201 with its"
+              + " id. Answering again adds a new response. Role: patient, own record only.")
+  @PostMapping(BASE + "/questionnaire")
+  public ResponseEntity<PortalQuestionnaire.Submitted> answerQuestionnaire(
+      @PathVariable String patientId,
+      @RequestBody ParticipationAnswers body,
+      Authentication patient) {
+    own(patientId, patient);
+    Map<String, Integer> values = new LinkedHashMap<>();
+    if (body != null && body.answers() != null) {
+      body.answers().forEach((item, value) -> values.put(item, likert(value)));
+    }
+    return ResponseEntity.status(HttpStatus.CREATED).body(questionnaire.submit(patientId, values));
+  }
+
+  @Operation(
       summary = "Whether the patient receives reminders",
       description = "Role: patient, own settings only.")
   @GetMapping(BASE + "/outreach")
@@ -285,6 +336,21 @@ public class PortalApi {
     try {
       return rating.stripTrailingZeros().intValueExact();
     } catch (ArithmeticException e) {
+      return 0;
+    }
+  }
+
+  /** A questionnaire answer as sent; text, 4.5 and true are as wrong as 8. */
+  private static Integer likert(Object answer) {
+    if (answer == null) {
+      return null;
+    }
+    if (!(answer instanceof Number)) {
+      return 0;
+    }
+    try {
+      return whole(new BigDecimal(answer.toString()));
+    } catch (NumberFormatException e) {
       return 0;
     }
   }

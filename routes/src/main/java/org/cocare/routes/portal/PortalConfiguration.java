@@ -12,6 +12,7 @@ import org.cocare.engine.record.PatientRecordStore;
 import org.cocare.engine.rules.RuleEngine;
 import org.cocare.fhir.server.IngestGateway;
 import org.cocare.fhir.server.MessageReceiver;
+import org.cocare.fhir.value.ParticipationQuestionnaire;
 import org.cocare.rules.content.NoticeTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +26,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 /**
  * The portal's signed links, the engine's patient answers, and what the pages and API share: the
  * patient's language ({@code ?lang=} on any portal page changes it for the session, as on the staff
- * pages), their items as they read them, home readings, and the messages of refusals.
+ * pages), their items as they read them, home readings and the participation questionnaire (both
+ * ingested like any FHIR message), and the messages of refusals.
  */
 @Configuration(proxyBeanMethods = false)
 class PortalConfiguration implements WebMvcConfigurer {
@@ -64,9 +66,19 @@ class PortalConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
-  HomeReadings homeReadings(
-      FhirContext context, MessageReceiver receiver, IngestGateway gateway, Clock clock) {
-    return new HomeReadings(context, receiver, gateway, clock);
+  PortalIntake portalIntake(FhirContext context, MessageReceiver receiver, IngestGateway gateway) {
+    return new PortalIntake(context, receiver, gateway);
+  }
+
+  @Bean
+  HomeReadings homeReadings(PortalIntake intake, Clock clock) {
+    return new HomeReadings(intake, clock);
+  }
+
+  @Bean
+  PortalQuestionnaire portalQuestionnaire(
+      ParticipationQuestionnaire questionnaire, PortalIntake intake, Clock clock) {
+    return new PortalQuestionnaire(questionnaire, intake, clock);
   }
 
   @Bean

@@ -9,10 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.cocare.engine.record.PatientRecordStore;
+import org.cocare.fhir.value.ParticipationQuestionnaire;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,11 +24,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The patient's API over real HTTP: each patient sees and answers only their own items, answers
- * land in the outcome timeline, and a home reading becomes an Observation that is evaluated.
+ * land in the outcome timeline, a home reading becomes an Observation that is evaluated, and
+ * answers to the participation questionnaire become a QuestionnaireResponse in the record.
  */
 class PortalApiIT extends PortalTestBase {
   @Autowired PortalProperties properties;
   @Autowired PatientRecordStore records;
+  @Autowired ParticipationQuestionnaire participation;
 
   @Test
   void items_areThePatientsOwn_inTheirPreferredLanguage_orTheOneAskedFor() {
@@ -80,6 +86,9 @@ class PortalApiIT extends PortalTestBase {
         .isEqualTo(403);
     assertThat(postAs(annsToken, "/api/portal/patients/bob/opt-out", null).statusCode())
         .isEqualTo(403);
+    assertThat(postAs(annsToken, questionnaire("bob"), answersJson(allFours())).statusCode())
+        .isEqualTo(403);
+    assertThat(getAs(annsToken, questionnaire("bob")).statusCode()).isEqualTo(403);
 
     HttpResponse<String> onOwnPath = postAs(annsToken, item("ann", bobsItem, "done"), null);
     assertThat(onOwnPath.statusCode()).isEqualTo(404);
@@ -108,6 +117,9 @@ class PortalApiIT extends PortalTestBase {
     assertThat(none.statusCode()).isEqualTo(401);
     assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
     assertThat(none.body()).contains("COCARE-5001");
+    assertThat(postAs(null, questionnaire("ann"), answersJson(allFours())).statusCode())
+        .isEqualTo(401);
+    assertThat(getAs(null, questionnaire("ann")).statusCode()).isEqualTo(401);
     assertThat(getAs(token.substring(0, token.length() - 2) + "xx", items("ann")).statusCode())
         .isEqualTo(401);
     assertThat(getAs(bobsPayloadAnnsSignature, items("bob")).statusCode()).isEqualTo(401);
@@ -364,6 +376,12 @@ class PortalApiIT extends PortalTestBase {
     assertThat(items.path("description").asString()).contains("Role: patient");
     assertThat(items.path("security").toString()).contains("patientToken");
     assertThat(docs.path("paths").has("/api/portal/patients/{patientId}/readings")).isTrue();
+    JsonNode questionnaire =
+        docs.path("paths").path("/api/portal/patients/{patientId}/questionnaire");
+    assertThat(questionnaire.path("get").path("description").asString()).contains("Role: patient");
+    assertThat(questionnaire.path("post").path("description").asString())
+        .contains("Role: patient")
+        .contains("1 (strongly disagree) to 7");
     assertThat(
             docs.path("components")
                 .path("securitySchemes")
@@ -371,6 +389,113 @@ class PortalApiIT extends PortalTestBase {
                 .path("scheme")
                 .asString())
         .isEqualTo("bearer");
+  }
+
+  @Test
+  void questionnaire_isTheFormInTheAskedLanguage_forAnAppToRender() {
+    sendPatient("hal", null);
+    String token = links.patientToken("hal");
+
+    JsonNode chinese = json(getAs(token, questionnaire("hal") + "?lang=zh-CN"));
+    JsonNode english = json(getAs(token, questionnaire("hal")));
+
+    assertThat(chinese.path("language").asString()).isEqualTo("zh-CN");
+    assertThat(chinese.path("title").asString()).isEqualTo("您如何参与自己的医疗护理");
+    assertThat(chinese.path("questionnaire").asString())
+        .startsWith("https://cocare.org/fhir/Questionnaire/participation|");
+    assertThat(chinese.path("anchors").get(6).path("value").asInt()).isEqualTo(7);
+    assertThat(chinese.path("anchors").get(6).path("label").asString()).isEqualTo("非常同意");
+    assertThat(chinese.path("sections").findValuesAsString("scale"))
+        .containsExactly("ability", "behaviour", "value");
+    assertThat(chinese.path("sections").findValuesAsString("linkId"))
+        .containsExactlyElementsOf(PortalQuestionnaire.ITEMS);
+    assertThat(chinese.path("sections").get(0).path("statements").get(0).path("text").asString())
+        .isEqualTo("我了解自己的健康状况。");
+    assertThat(english.path("language").asString()).isEqualTo("en");
+    assertThat(english.path("anchors").get(0).path("label").asString())
+        .isEqualTo("Strongly disagree");
+    assertThat(english.path("sections").get(2).path("statements").get(2).path("text").asString())
+        .isEqualTo("I would recommend this care to others.");
+  }
+
+  @Test
+  void questionnaireAnswers_becomeAQuestionnaireResponseInTheRecord_answeringAgainAddsAnother() {
+    sendPatient("ida", null);
+    String token = links.patientToken("ida");
+    Map<String, Integer> first = new LinkedHashMap<>();
+    List<String> items = PortalQuestionnaire.ITEMS;
+    for (int i = 0; i < items.size(); i++) {
+      first.put(items.get(i), i % 7 + 1);
+    }
+
+    HttpResponse<String> sent = postAs(token, questionnaire("ida"), answersJson(first));
+
+    assertThat(sent.statusCode()).isEqualTo(201);
+    JsonNode submitted = json(sent);
+    assertThat(submitted.path("status").asString()).isEqualTo("processed");
+    QuestionnaireResponse stored =
+        questionnaireResponse("ida", submitted.path("questionnaireResponse").asString());
+    assertThat(participation.answers(stored).items()).isEqualTo(first);
+    assertThat(participation.answers(stored).patientId()).isEqualTo("ida");
+    assertThat(stored.getStatus())
+        .isEqualTo(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+    assertThat(participation.isResponseTo(stored)).isTrue();
+    assertThat(stored.hasAuthored()).isTrue();
+    JsonNode message = json(get("admin", "/api/messages/" + submitted.path("message").asString()));
+    assertThat(message.path("source").asString()).startsWith("portal");
+    assertThat(message.path("status").asString()).isEqualTo("processed");
+
+    Map<String, Integer> again = new LinkedHashMap<>(first);
+    again.put("value-recommend", 7);
+    JsonNode second = json(postAs(token, questionnaire("ida"), answersJson(again)));
+
+    assertThat(second.path("questionnaireResponse").asString())
+        .isNotEqualTo(submitted.path("questionnaireResponse").asString());
+    assertThat(
+            records.load("ida").stream()
+                .filter(QuestionnaireResponse.class::isInstance)
+                .map(r -> participation.answers((QuestionnaireResponse) r).items()))
+        .containsExactlyInAnyOrder(first, again);
+  }
+
+  @Test
+  void questionnaireAnswers_outOfRangeMissingOrUnknown_areBadRequestsNamingTheItems_storeNothing() {
+    sendPatient("jon", null);
+    String token = links.patientToken("jon");
+    String path = questionnaire("jon");
+    int messages = count("messages");
+    Map<String, Integer> eight = allFours();
+    eight.put("ability-understand", 8);
+
+    HttpResponse<String> tooHigh = postAs(token, path, answersJson(eight));
+
+    assertThat(tooHigh.statusCode()).isEqualTo(400);
+    assertThat(tooHigh.body())
+        .contains("COCARE-5003")
+        .contains("Answer ability-understand with a whole number from 1 to 7.");
+    assertThat(postAs(token, path + "?lang=zh-CN", answersJson(eight)).body())
+        .contains("ability-understand 请用 1 到 7 之间的整数作答。");
+    for (String wrong : List.of("0", "4.5", "\"five\"", "true")) {
+      String body =
+          answersJson(allFours()).replace("\"value-worth\":4", "\"value-worth\":" + wrong);
+      HttpResponse<String> refused = postAs(token, path, body);
+      assertThat(refused.statusCode()).as(wrong).isEqualTo(400);
+      assertThat(refused.body()).as(wrong).contains("Answer value-worth with a whole number");
+    }
+    Map<String, Integer> missing = allFours();
+    missing.remove("value-recommend");
+    assertThat(postAs(token, path, answersJson(missing)).body())
+        .contains("Please answer every statement; not answered: value-recommend.");
+    Map<String, Integer> unknown = allFours();
+    unknown.put("mood", 3);
+    HttpResponse<String> notAnItem = postAs(token, path, answersJson(unknown));
+    assertThat(notAnItem.statusCode()).isEqualTo(400);
+    assertThat(notAnItem.body()).contains("These are not statements of the questionnaire: mood.");
+    assertThat(postAs(token, path, "{}").body()).contains("not answered: ability-understand");
+    assertThat(postAs(token, path, "not json").statusCode()).isEqualTo(400);
+
+    assertThat(count("messages")).isEqualTo(messages);
+    assertThat(records.load("jon")).noneMatch(QuestionnaireResponse.class::isInstance);
   }
 
   private int plannedNotifications(String patientId) {
@@ -406,6 +531,30 @@ class PortalApiIT extends PortalTestBase {
                     procedure.getBytes(StandardCharsets.UTF_8))
                 .statusCode())
         .isBetween(200, 201);
+  }
+
+  private QuestionnaireResponse questionnaireResponse(String patientId, String reference) {
+    return records.load(patientId).stream()
+        .filter(QuestionnaireResponse.class::isInstance)
+        .map(QuestionnaireResponse.class::cast)
+        .filter(r -> ("QuestionnaireResponse/" + r.getIdElement().getIdPart()).equals(reference))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(reference + " is not in the record of " + patientId));
+  }
+
+  private static String questionnaire(String patientId) {
+    return PortalApi.BASE.replace("{patientId}", patientId) + "/questionnaire";
+  }
+
+  /** Every item answered 4 (neither agree nor disagree), in questionnaire order; changeable. */
+  private static Map<String, Integer> allFours() {
+    Map<String, Integer> answers = new LinkedHashMap<>();
+    PortalQuestionnaire.ITEMS.forEach(item -> answers.put(item, 4));
+    return answers;
+  }
+
+  private static String answersJson(Map<String, Integer> answers) {
+    return JSON.writeValueAsString(Map.of("answers", answers));
   }
 
   private static JsonNode item(JsonNode items, String code) {

@@ -3,13 +3,20 @@ package org.cocare.routes.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cocare.engine.record.PatientRecordStore;
+import org.cocare.fhir.value.ParticipationQuestionnaire;
 import org.cocare.routes.HeadlessBrowser;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A patient's path through the portal in a real headless Chromium (Debian's {@code chromium} and
@@ -18,12 +25,17 @@ import org.openqa.selenium.support.ui.Select;
  * pressure reading and sees the urgent item appear, turns reminders off and on; an English-speaking
  * patient declines an item with a reason, says another is done, is told plainly what is wrong with
  * a mistyped reading, and switches to Chinese; a patient who unsubscribed turns reminders back on
- * from the confirmation. Screenshots go to {@code target/browser}.
+ * from the confirmation; a Chinese-speaking patient answers the participation questionnaire, is
+ * shown the statement she left open with her other answers kept, and completes it. Screenshots go
+ * to {@code target/browser}.
  */
 class PortalPagesIT extends PortalTestBase {
 
   @RegisterExtension
   static final HeadlessBrowser session = new HeadlessBrowser("portal", "900,1400");
+
+  @Autowired PatientRecordStore records;
+  @Autowired ParticipationQuestionnaire participation;
 
   @Test
   void chinesePatient_followsHerMessage_ratesSnoozesSendsAReading_andTurnsRemindersOffAndOn() {
@@ -167,8 +179,69 @@ class PortalPagesIT extends PortalTestBase {
         .containsExactly("unsubscribe-link", "portal");
   }
 
+  @Test
+  void chinesePatient_answersTheQuestionnaire_isShownTheStatementLeftOpen_withHerAnswersKept() {
+    sendPatient("hua", "zh-CN");
+    session.driver().get(uri("/portal?token=" + links.patientToken("hua")).toString());
+    assertThat(session.text(By.id("questionnaire-link"))).isEqualTo("告诉我们您如何参与自己的医疗护理");
+
+    session.click(By.id("questionnaire-link"));
+
+    assertThat(session.text(By.tagName("h1"))).isEqualTo("您如何参与自己的医疗护理");
+    assertThat(session.text(By.cssSelector("#statement-ability-understand legend")))
+        .isEqualTo("我了解自己的健康状况。");
+    assertThat(session.text(By.cssSelector("label[for=q-value-recommend-7]"))).isEqualTo("7\n非常同意");
+    assertThat(session.driver().findElements(By.cssSelector("input[type=radio]")))
+        .hasSize(PortalQuestionnaire.ITEMS.size() * 7);
+    Map<String, Integer> chosen = new LinkedHashMap<>();
+    List<String> items = PortalQuestionnaire.ITEMS;
+    for (int i = 0; i < items.size(); i++) {
+      chosen.put(items.get(i), (i + 3) % 7 + 1);
+    }
+    chosen.forEach(
+        (item, value) -> {
+          if (!item.equals("value-recommend")) {
+            choose(item, value);
+          }
+        });
+    session.click(By.id("questionnaire-submit"));
+
+    assertThat(session.text(By.id("error"))).isEqualTo("请为每一项说法选择一个答案。尚未作答的已在下方标出。");
+    assertThat(session.text(By.id("open-value-recommend"))).isEqualTo("请选择一个答案。");
+    assertThat(session.driver().findElements(By.cssSelector("fieldset.open")))
+        .extracting(e -> e.getAttribute("id"))
+        .containsExactly("statement-value-recommend");
+    chosen.forEach(
+        (item, value) ->
+            assertThat(radio(item, value).isSelected())
+                .as(item + " kept")
+                .isEqualTo(!item.equals("value-recommend")));
+    assertThat(records.load("hua")).noneMatch(QuestionnaireResponse.class::isInstance);
+    session.screenshot("portal-zh-questionnaire-open");
+
+    choose("value-recommend", chosen.get("value-recommend"));
+    session.click(By.id("questionnaire-submit"));
+
+    assertThat(session.text(By.id("notice"))).isEqualTo("谢谢。您的回答已发送给您的医护团队。");
+    assertThat(session.text(By.tagName("h1"))).isEqualTo("您的健康提醒");
+    assertThat(
+            records.load("hua").stream()
+                .filter(QuestionnaireResponse.class::isInstance)
+                .map(r -> participation.answers((QuestionnaireResponse) r).items()))
+        .containsExactly(chosen);
+  }
+
   private static String path(URI link) {
     return link.getRawPath() + "?" + link.getRawQuery();
+  }
+
+  private static WebElement radio(String item, int value) {
+    return session.driver().findElement(By.id("q-" + item + "-" + value));
+  }
+
+  /** Picks an answer by its label, as a patient would. */
+  private static void choose(String item, int value) {
+    session.driver().findElement(By.cssSelector("label[for=q-" + item + "-" + value + "]")).click();
   }
 
   private static WebElement item(String code) {
