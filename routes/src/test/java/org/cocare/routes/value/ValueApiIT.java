@@ -48,11 +48,11 @@ class ValueApiIT extends ApplicationIT {
               0.25,
               30),
           new SyntheticRule(
-              "education-group-invitation",
-              "education-cancer-survivorship-peer-group",
+              "followup-post-discharge",
+              "followup-post-discharge",
               null,
-              Kind.EDUCATION,
-              ValueConfiguration.NETWORK,
+              Kind.FOLLOW_UP_TASK,
+              ValueConfiguration.SHOP,
               0.2,
               0.0,
               45));
@@ -121,7 +121,7 @@ class ValueApiIT extends ApplicationIT {
     HttpResponse<String> csv = get("clinician", "/api/value/uplift?withinDays=90&format=csv");
 
     assertThat(json.path("rules").findValuesAsString("ruleId"))
-        .containsExactlyInAnyOrder("screening-colorectal", "education-group-invitation");
+        .containsExactlyInAnyOrder("screening-colorectal", "followup-post-discharge");
     JsonNode remind =
         json.path("rules")
             .valueStream()
