@@ -83,7 +83,12 @@ record DashboardQuery(
     return by == null ? Dimension.ALL : parse("by", () -> Dimension.fromCode(by));
   }
 
-  /** Null: completion by the analysis date. */
+  /**
+   * Null unless asked for: completion by the analysis date. That default works for any period and
+   * counts every recommendation (the holdout is randomised, so both arms have had the same time),
+   * where a fixed horizon of 90 days leaves out everything issued in the last 90 days: a manager
+   * looking at last month would see no uplift at all. A horizon is one select away.
+   */
   Integer horizon() {
     if (withinDays == null) {
       return null;
