@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.function.Function;
 import org.cocare.engine.value.AnalysisDataset;
 import org.cocare.engine.value.ClosureReport;
-import org.cocare.engine.value.Dimension;
 import org.cocare.engine.value.FunnelReport;
 import org.cocare.engine.value.Mediation;
 import org.cocare.engine.value.MediationReport;
@@ -92,11 +91,8 @@ public class ValueController {
               + " count, its share of issued and the conversion from the stage before, with"
               + " Wilson 95% intervals.")
   @GetMapping("/api/value/funnel")
-  public ResponseEntity<?> funnel(
-      ValueQuery query,
-      @RequestParam(defaultValue = "all") String by,
-      @RequestParam(required = false) String format) {
-    FunnelReport report = analysis.funnel(query.filter(), Dimension.fromCode(by));
+  public ResponseEntity<?> funnel(ValueQuery query, @RequestParam(required = false) String format) {
+    FunnelReport report = analysis.funnel(query.filter(), query.dimension());
     return figure(format, report, ValueCsv::funnel);
   }
 
@@ -109,10 +105,8 @@ public class ValueController {
               + " the curve.")
   @GetMapping("/api/value/closure")
   public ResponseEntity<?> closure(
-      ValueQuery query,
-      @RequestParam(defaultValue = "all") String by,
-      @RequestParam(required = false) String format) {
-    ClosureReport report = analysis.closure(query.filter(), Dimension.fromCode(by));
+      ValueQuery query, @RequestParam(required = false) String format) {
+    ClosureReport report = analysis.closure(query.filter(), query.dimension());
     return figure(format, report, ValueCsv::closure);
   }
 
@@ -126,11 +120,8 @@ public class ValueController {
               + " more recently are left out of both arms); without it, completion by today. The"
               + " cohort filter is ignored (both arms are needed).")
   @GetMapping("/api/value/uplift")
-  public ResponseEntity<?> uplift(
-      ValueQuery query,
-      @RequestParam(required = false) Integer withinDays,
-      @RequestParam(required = false) String format) {
-    UpliftReport report = analysis.uplift(query.filter(), withinDays);
+  public ResponseEntity<?> uplift(ValueQuery query, @RequestParam(required = false) String format) {
+    UpliftReport report = analysis.uplift(query.filter(), query.horizon());
     return figure(format, report, ValueCsv::uplift);
   }
 
@@ -216,7 +207,7 @@ public class ValueController {
   @GetMapping("/api/value/options")
   public Map<String, Set<String>> options(ValueQuery query) {
     Map<String, Set<String>> options = new LinkedHashMap<>();
-    analysis.options(query.filter()).forEach((d, values) -> options.put(d.code(), values));
+    analysis.options(query.periodOnly()).forEach((d, values) -> options.put(d.code(), values));
     return options;
   }
 

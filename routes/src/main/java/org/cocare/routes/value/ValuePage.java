@@ -23,10 +23,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code GET /ui/value}: the value dashboard. The query (see {@link DashboardQuery}) becomes one
- * {@link ValueFilter}; the funnel, the uplift, the closure curves, the mediation and the scales are
- * the engine's reports on it, turned into a {@link DashboardView} that the page carries as JSON for
- * its charts ({@code /ui/assets/value.js}) and shows as tables.
+ * {@code GET /ui/value}: the value dashboard. The query (see {@link ValueQuery}) becomes one {@link
+ * ValueFilter}; the funnel, the uplift, the closure curves, the mediation and the scales are the
+ * engine's reports on it, turned into a {@link DashboardView} that the page carries as JSON for its
+ * charts ({@code /ui/assets/value.js}) and shows as tables.
  */
 @Controller
 class ValuePage {
@@ -92,7 +92,7 @@ class ValuePage {
 
   @GetMapping("/ui/value")
   String dashboard(
-      @ModelAttribute("query") DashboardQuery query,
+      @ModelAttribute("query") ValueQuery query,
       Locale locale,
       Model model,
       HttpServletResponse response) {
@@ -164,7 +164,7 @@ class ValuePage {
   }
 
   private List<Select> selects(
-      DashboardQuery query, Map<Dimension, Set<String>> options, Locale locale) {
+      ValueQuery query, Map<Dimension, Set<String>> options, Locale locale) {
     List<Select> selects = new ArrayList<>();
     Map<String, String> selected = selected(query);
     SELECTS.forEach(
@@ -205,7 +205,7 @@ class ValuePage {
         name, "filter-" + code, message("value.filter." + code, locale), options, selected);
   }
 
-  private static Map<String, String> selected(DashboardQuery q) {
+  private static Map<String, String> selected(ValueQuery q) {
     Map<String, String> selected = new LinkedHashMap<>();
     selected.put("rule", q.rule());
     selected.put("measure", q.measure());

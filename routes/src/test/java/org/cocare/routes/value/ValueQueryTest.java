@@ -7,10 +7,11 @@ import java.time.Instant;
 import org.cocare.engine.outcome.Cohort;
 import org.cocare.engine.value.Dimension;
 import org.cocare.engine.value.ValueFilter;
+import org.cocare.rules.recommendation.Kind;
 import org.cocare.rules.ruleset.ValueConfiguration;
 import org.junit.jupiter.api.Test;
 
-class DashboardQueryTest {
+class ValueQueryTest {
 
   @Test
   void periodOfTwoDates_coversBothDaysWhole_inUtc() {
@@ -31,7 +32,7 @@ class DashboardQueryTest {
 
   @Test
   void blankFields_filterNothing_breakDownByNothing_upliftByToday() {
-    DashboardQuery q = query(" ", "", "", "");
+    ValueQuery q = query(" ", "", "", "");
 
     assertThat(q.filter()).isEqualTo(ValueFilter.ALL);
     assertThat(q.dimension()).isEqualTo(Dimension.ALL);
@@ -40,8 +41,8 @@ class DashboardQueryTest {
 
   @Test
   void everyField_goesToItsPlaceInTheFilter() {
-    DashboardQuery q =
-        new DashboardQuery(
+    ValueQuery q =
+        new ValueQuery(
             null,
             null,
             "screening-colorectal",
@@ -53,6 +54,8 @@ class DashboardQueryTest {
             "tertiary",
             "diabetes",
             "cardiology",
+            "screening-colorectal",
+            "screening-reminder",
             "visit-reason",
             "90");
 
@@ -63,8 +66,8 @@ class DashboardQueryTest {
                 null,
                 "screening-colorectal",
                 "CMS130",
-                null,
-                null,
+                "screening-colorectal",
+                Kind.SCREENING_REMINDER,
                 Cohort.CONTROL,
                 ValueConfiguration.CHAIN,
                 "50-64",
@@ -89,14 +92,15 @@ class DashboardQueryTest {
         .hasMessage("withinDays is not a whole number");
     assertThatThrownBy(() -> query(null, null, null, "0").horizon())
         .hasMessage("withinDays must be a positive number of days");
-    DashboardQuery cohort =
-        new DashboardQuery(
-            null, null, null, null, null, "treated", null, null, null, null, null, null, null);
+    ValueQuery cohort =
+        new ValueQuery(
+            null, null, null, null, null, "treated", null, null, null, null, null, null, null, null,
+            null);
     assertThatThrownBy(cohort::filter).hasMessageStartingWith("cohort: unknown cohort: treated");
   }
 
-  private static DashboardQuery query(String from, String to, String by, String withinDays) {
-    return new DashboardQuery(
-        from, to, null, null, null, null, null, null, null, null, null, by, withinDays);
+  private static ValueQuery query(String from, String to, String by, String withinDays) {
+    return new ValueQuery(
+        from, to, null, null, null, null, null, null, null, null, null, null, null, by, withinDays);
   }
 }
