@@ -120,26 +120,12 @@ public final class ValueAnalysis {
   }
 
   /**
-   * What each filterable field takes in the data of a period, for a filter form: the rules,
-   * measures and codes issued, and the traits of the patients they were issued to.
+   * What each filterable field takes in the data of a period (only the filter's period counts, so
+   * the choices do not shrink as others are made), for a filter form: the rules, measures and codes
+   * issued, and the traits of the patients they were issued to.
    */
   public Map<Dimension, Set<String>> options(ValueFilter period) {
-    Data data =
-        load(
-            new ValueFilter(
-                period.from(),
-                period.to(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
+    Data data = load(period);
     Map<Dimension, Set<String>> options = new EnumMap<>(Dimension.class);
     for (Dimension d : Dimension.values()) {
       if (d == Dimension.ALL) {
