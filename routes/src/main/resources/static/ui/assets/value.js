@@ -14,6 +14,9 @@
   function points(x) { return (x * 100).toFixed(1); }
   function num(x) { return x.toFixed(2); }
   function interval(lower, upper, format) { return '[' + format(lower) + ', ' + format(upper) + ']'; }
+  // Tooltips are HTML, and group names can be free text from patients' records (a visit reason's
+  // text): escape every name put into one.
+  var esc = echarts.format.encodeHTML;
 
   function chart(id, option) {
     var el = document.getElementById(id);
@@ -98,10 +101,10 @@
           var lines = [];
           items.filter(function (it) { return it.seriesType === 'bar'; }).forEach(function (it) {
             var s = f.groups[Math.floor(it.seriesIndex / 2)].stages[it.dataIndex];
-            lines.push(it.marker + it.seriesName + ': ' + s.count + ' · ' + pct(s.share) + ' '
+            lines.push(it.marker + esc(it.seriesName) + ': ' + s.count + ' · ' + pct(s.share) + ' '
               + interval(s.lower, s.upper, pct));
           });
-          return (items.length ? items[0].axisValueLabel + '<br>' : '') + lines.join('<br>');
+          return (items.length ? esc(items[0].axisValueLabel) + '<br>' : '') + lines.join('<br>');
         }
       },
       legend: { top: 0, type: 'scroll' },
@@ -125,7 +128,7 @@
         trigger: 'item',
         formatter: function (it) {
           var r = rules[it.dataIndex];
-          return '<b>' + r.label + '</b>' + (r.title ? '<br>' + r.title : '')
+          return '<b>' + esc(r.label) + '</b>' + (r.title ? '<br>' + esc(r.title) : '')
             + '<br>' + L.notified + ': ' + r.notifiedCompleted + '/' + r.notified + ' (' + pct(r.notifiedRate) + ')'
             + '<br>' + L.heldOut + ': ' + r.heldOutCompleted + '/' + r.heldOut + ' (' + pct(r.heldOutRate) + ')'
             + '<br>' + points(r.difference) + ' ' + interval(r.lower, r.upper, points)
@@ -212,7 +215,7 @@
         formatter: function (items) {
           return items.map(function (it) {
             var v = it.value;
-            return it.marker + it.seriesName + '<br>' + v[0] + ' ' + L.daysUnit + ': ' + pct(v[1]) + ' '
+            return it.marker + esc(it.seriesName) + '<br>' + v[0] + ' ' + L.daysUnit + ': ' + pct(v[1]) + ' '
               + interval(v[2], v[3], pct);
           }).join('<br>');
         }

@@ -39,6 +39,9 @@ public record Mediation(Mediator mediator, int resamples, long seed) {
    */
   public static final int MIN_RESAMPLES = 1000;
 
+  /** More buys no precision worth the time, and a request for millions would hold every core. */
+  public static final int MAX_RESAMPLES = 20_000;
+
   public static final double CONFIDENCE = 0.95;
 
   /** What the models use as co-creation behaviour, the mediator. */
@@ -79,6 +82,10 @@ public record Mediation(Mediator mediator, int resamples, long seed) {
               + MIN_RESAMPLES
               + " resamples for stable 2.5% and 97.5% points; asked for "
               + resamples);
+    }
+    if (resamples > MAX_RESAMPLES) {
+      throw new IllegalArgumentException(
+          "at most " + MAX_RESAMPLES + " bootstrap resamples; asked for " + resamples);
     }
   }
 

@@ -28,6 +28,8 @@ import org.cocare.rules.recommendation.Kind;
 import org.cocare.rules.ruleset.ValueConfiguration;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -36,6 +38,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * call, whatever the number of recommendations (the analysis counts in memory).
  */
 public final class ValueSource {
+  private static final Logger LOG = LoggerFactory.getLogger(ValueSource.class);
+
   private static final Map<OutcomeKind, Stage> STAGES =
       Map.of(
           OutcomeKind.SENT, Stage.SENT,
@@ -93,7 +97,8 @@ public final class ValueSource {
 
   /**
    * Every completed (or amended) response to the participation questionnaire in the stored records;
-   * a patient may have several.
+   * a patient may have several. A response with an answer outside the scales is left out (and
+   * logged by id).
    */
   public List<QuestionnaireAnswers> answers() {
     IParser parser = context.newJsonParser();
@@ -104,7 +109,17 @@ public final class ValueSource {
               QuestionnaireResponse response =
                   parser.parseResource(QuestionnaireResponse.class, rs.getString(1));
               if (questionnaire.isResponseTo(response) && ANSWERED.contains(response.getStatus())) {
-                answers.add(questionnaire.answers(response));
+                try {
+                  answers.add(questionnaire.answers(response));
+                } catch (IllegalArgumentException e) {
+                  // /fhir takes any response a forms system sends: one that answers outside the
+                  // scales is left out rather than failing every figure. Its id only: the message
+                  // quotes the answer.
+                  LOG.warn(
+                      "QuestionnaireResponse/{} is left out of value analysis: an answer is not"
+                          + " a 1-7 value",
+                      response.getIdElement().getIdPart());
+                }
               }
             });
     return answers;

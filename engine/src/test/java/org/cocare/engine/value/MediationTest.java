@@ -155,6 +155,14 @@ class MediationTest {
   }
 
   @Test
+  void moreThanTwentyThousandResamples_areRefused() {
+    assertThatThrownBy(() -> new Mediation(Mediator.BEHAVIOUR_SCALE, 20_001, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("at most 20000 bootstrap resamples; asked for 20001");
+    assertThat(new Mediation(Mediator.BEHAVIOUR_SCALE, 20_000, 1).resamples()).isEqualTo(20_000);
+  }
+
+  @Test
   void tooFewPatients_failSayingHowMany() {
     List<Row> few = LATENT.complete().subList(0, 10);
 

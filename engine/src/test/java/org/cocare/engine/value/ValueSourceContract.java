@@ -18,6 +18,7 @@ import org.cocare.fhir.value.PatientTraits;
 import org.cocare.fhir.value.Scale;
 import org.cocare.rules.recommendation.Kind;
 import org.cocare.rules.ruleset.ValueConfiguration;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,7 +112,7 @@ abstract class ValueSourceContract {
   }
 
   @Test
-  void patientsWrittenWithTheirTraitsAndAnswers_readBackTheSame() {
+  void patientsWrittenWithTheirTraitsAndAnswers_readBackTheSame_unusableResponsesLeftOut() {
     PatientTraits stated =
         new PatientTraits("p1", 67, "female", "tertiary", "diabetes", "endocrinology");
     PatientTraits unstated = PatientTraits.unknown("p2");
@@ -128,8 +129,13 @@ abstract class ValueSourceContract {
         QUESTIONNAIRE.response("p2", items, AS_OF.minus(Duration.ofDays(2)));
     unfinished.setId("qr-2");
     unfinished.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.INPROGRESS);
+    QuestionnaireResponse outOfRange =
+        QUESTIONNAIRE.response("p2", items, AS_OF.minus(Duration.ofDays(1)));
+    outOfRange.setId("qr-3");
+    outOfRange.getItemFirstRep().getItemFirstRep().getAnswerFirstRep().setValue(new IntegerType(9));
     new SyntheticRecords(dataSource, FHIR)
-        .write(List.of(stated, unstated), List.of(), List.of(answered, unfinished), AS_OF);
+        .write(
+            List.of(stated, unstated), List.of(), List.of(answered, unfinished, outOfRange), AS_OF);
 
     assertThat(source.traits()).isEqualTo(Map.of("p1", stated, "p2", unstated));
     assertThat(source.answers())

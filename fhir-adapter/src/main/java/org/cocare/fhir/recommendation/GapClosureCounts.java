@@ -14,7 +14,8 @@ import java.util.Map;
  * @param issued recommendations for the measure issued in the period
  * @param completed of those, completed with evidence (by the time the figures were made)
  * @param within30 closed within 30 days of issue, among those issued at least 30 days before the
- *     period ended (a later one has not had 30 days to close)
+ *     figures were made (a later one has not had 30 days to close) and either closed or followed
+ *     that long (one that expired sooner is not known either way)
  * @param within90 the same for 90 days
  * @param within180 the same for 180 days
  */

@@ -124,7 +124,8 @@ public final class MeasureReports {
                           + days
                           + " days of being found, among those found at least "
                           + days
-                          + " days before the period ended");
+                          + " days before the report was made and either closed or followed that"
+                          + " long");
               population(within, "initial-population", "Initial Population", counts.issued());
               population(within, "denominator", "Denominator", counts.issued());
               population(

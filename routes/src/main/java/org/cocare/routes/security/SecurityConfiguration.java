@@ -105,7 +105,10 @@ public class SecurityConfiguration {
                     .hasAnyRole(CLINICIAN, INTEGRATION, ADMIN)
                     .requestMatchers("/api/patients/**", "/api/outcomes", "/api/outcomes/**")
                     .hasAnyRole(CLINICIAN, ADMIN)
-                    // Value figures are for quality teams too (approvers), and are only read.
+                    // Value figures are for quality teams too (approvers), and are only read; the
+                    // dataset has a row per patient, so it is for those who may see patients.
+                    .requestMatchers("/api/value/dataset")
+                    .hasAnyRole(CLINICIAN, ADMIN)
                     .requestMatchers(HttpMethod.GET, "/api/value/**")
                     .hasAnyRole(CLINICIAN, APPROVER, ADMIN)
                     .requestMatchers(

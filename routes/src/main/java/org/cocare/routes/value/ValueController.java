@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -41,7 +42,10 @@ import org.springframework.web.bind.annotation.RestController;
             + " from, to (ISO dates, both days included, on the issue date), rule, measure, code,"
             + " kind, cohort (control | intervention), configuration (chain | shop | network),"
             + " ageBand (e.g. 50-64, 75+), gender, education, visitReason, department."
-            + " format=csv for CSV. Roles: clinician, approver, admin.")
+            + " format=csv for CSV. The scales and the mediation models cover the patients the"
+            + " trait filters select; the other filters choose which recommendations their record"
+            + " behaviour counts. Roles: clinician, approver, admin (the per-patient dataset:"
+            + " clinician, admin).")
 public class ValueController {
   static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
   static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
@@ -57,6 +61,31 @@ public class ValueController {
     this.context = context;
     this.clock = clock;
     this.errors = errors;
+  }
+
+  /** A scale's figures, with null where a figure is not defined (fewer than two responses). */
+  public record ScaleView(
+      String scale,
+      List<String> items,
+      int n,
+      List<Double> itemMeans,
+      Double mean,
+      Double sd,
+      Double cronbachAlpha) {
+    static ScaleView of(ScaleReport r) {
+      return new ScaleView(
+          r.scale().code(),
+          r.items(),
+          r.n(),
+          r.itemMeans().stream().map(ScaleView::finite).toList(),
+          finite(r.mean()),
+          finite(r.sd()),
+          finite(r.cronbachAlpha()));
+    }
+
+    private static Double finite(Double x) {
+      return x == null || !Double.isFinite(x) ? null : x;
+    }
   }
 
   /** The path coefficients read off the models, beside the models themselves. */
@@ -134,7 +163,8 @@ public class ValueController {
   @GetMapping("/api/value/scales")
   public ResponseEntity<?> scales(ValueQuery query, @RequestParam(required = false) String format) {
     Map<Scale, ScaleReport> report = analysis.scales(query.filter());
-    return figure(format, report, ValueCsv::scales, Map::values);
+    return figure(
+        format, report, ValueCsv::scales, r -> r.values().stream().map(ScaleView::of).toList());
   }
 
   @Operation(
@@ -157,7 +187,8 @@ public class ValueController {
           "The mediation model with controls (age, gender, education, visit reason, department):"
               + " path a (behaviour ~ ability), paths b and c′ (value ~ ability + behaviour), the"
               + " total effect c, the indirect effect a·b with a percentile bootstrap 95% interval"
-              + " (seed, resamples ≥ 1000, default 5000), the proportion mediated (a·b / c) and"
+              + " (seed, resamples 5000 to 20000, default 5000), the proportion mediated (a·b / c)"
+              + " and"
               + " the moderation of ability → value by gender. mediator: behaviour (the scale,"
               + " default) or recordBehaviour (share acknowledged or completed). format=csv: every"
               + " coefficient with its standard error.")
@@ -168,6 +199,10 @@ public class ValueController {
       @RequestParam(defaultValue = "" + Mediation.DEFAULT_RESAMPLES) int resamples,
       @RequestParam(defaultValue = "behaviour") String mediator,
       @RequestParam(required = false) String format) {
+    if (resamples < Mediation.DEFAULT_RESAMPLES) {
+      throw new IllegalArgumentException(
+          "resamples must be at least " + Mediation.DEFAULT_RESAMPLES + ", was " + resamples);
+    }
     MediationReport report =
         analysis.mediation(
             query.filter(),

@@ -141,17 +141,18 @@ class ValueApiIT extends ApplicationIT {
 
   @Test
   void mediation_givesThePathsAndTheBootstrapInterval_datasetExportsOneRowPerAnswer() {
-    JsonNode mediation = json(get("clinician", "/api/value/mediation?seed=3&resamples=1000"));
+    JsonNode mediation = json(get("clinician", "/api/value/mediation?seed=3"));
     HttpResponse<String> dataset = get("clinician", "/api/value/dataset");
 
     assertThat(mediation.path("a").asDouble()).isPositive();
     JsonNode indirect = mediation.path("report").path("indirect");
-    assertThat(indirect.path("resamples").asInt()).isEqualTo(1000);
+    assertThat(indirect.path("resamples").asInt()).isEqualTo(5000);
     assertThat(indirect.path("lower").asDouble())
         .isLessThanOrEqualTo(mediation.path("indirectEffect").asDouble());
     assertThat(dataset.body().split("\r\n").length).isEqualTo(1 + 400);
     assertThat(json(get("clinician", "/api/value/scales")).findValuesAsString("scale"))
-        .containsExactly("ABILITY", "BEHAVIOUR", "VALUE");
+        .containsExactly("ability", "behaviour", "value");
+    assertThat(get("approver", "/api/value/dataset").statusCode()).isEqualTo(403);
   }
 
   @Test
@@ -195,7 +196,9 @@ class ValueApiIT extends ApplicationIT {
 
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(unknown.body()).contains("OperationOutcome").contains("age-band");
-    assertThat(get("clinician", "/api/value/mediation?resamples=10").statusCode()).isEqualTo(400);
+    assertThat(get("clinician", "/api/value/mediation?resamples=1000").statusCode()).isEqualTo(400);
+    assertThat(get("clinician", "/api/value/mediation?resamples=2000000000").statusCode())
+        .isEqualTo(400);
     assertThat(get("integration", "/api/value/funnel").statusCode()).isEqualTo(403);
     assertThat(get(null, "/api/value/funnel").statusCode()).isEqualTo(401);
   }
