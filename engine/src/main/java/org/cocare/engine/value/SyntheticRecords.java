@@ -91,7 +91,11 @@ public final class SyntheticRecords {
     Instant closedAt = null;
     if (f.completed()) {
       status = IssuedRecommendation.Status.COMPLETED;
-      closedAt = issued.plus(Duration.ofDays(f.daysToComplete()).plusHours(1));
+      // Within its last day begun, as the generator counts days to completion.
+      closedAt = issued.plus(Duration.ofDays(f.daysToComplete()).minusHours(1));
+      if (closedAt.isBefore(issued)) {
+        closedAt = issued;
+      }
     } else if (Duration.between(issued, asOf).toDays() > f.daysObserved()) {
       status = IssuedRecommendation.Status.CLOSED;
       closedAt = observedUntil.plus(Duration.ofHours(1));
@@ -139,7 +143,7 @@ public final class SyntheticRecords {
               OutcomeKind.COMPLETED,
               closedAt,
               evidence(f),
-              f.daysToComplete(),
+              (int) Duration.between(issued, closedAt).toDays(),
               null));
     } else if (status == IssuedRecommendation.Status.CLOSED) {
       outcomes.append(event(issuedRecommendation, OutcomeKind.EXPIRED, closedAt));

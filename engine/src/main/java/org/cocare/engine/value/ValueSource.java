@@ -49,6 +49,7 @@ public final class ValueSource {
           OutcomeKind.COMPLETED, Stage.COMPLETED);
 
   private static final String PORTAL = "portal";
+  private static final long SECONDS_PER_DAY = 86_400;
 
   /** Responses that count: in progress or stopped ones are not the patient's answer yet. */
   private static final Set<QuestionnaireResponseStatus> ANSWERED =
@@ -136,7 +137,7 @@ public final class ValueSource {
     period
         .query(
             jdbc,
-            "select e.recommendation_id, e.kind, e.days_to_complete from outcome_events e join"
+            "select e.recommendation_id, e.kind, e.at, r.issued_at from outcome_events e join"
                 + " recommendations r on r.id = e.recommendation_id")
         .query(
             (ResultSet rs) -> {
@@ -147,9 +148,9 @@ public final class ValueSource {
               } else if (STAGES.containsKey(kind)) {
                 e.reached.add(STAGES.get(kind));
               }
-              int days = rs.getInt(3);
-              if (kind == OutcomeKind.COMPLETED && !rs.wasNull()) {
-                e.daysToComplete = days;
+              if (kind == OutcomeKind.COMPLETED) {
+                e.daysToComplete =
+                    daysBegun(Timestamps.read(rs, "issued_at"), Timestamps.read(rs, "at"));
               }
             });
     Map<String, Announcement> announcements = new HashMap<>();
@@ -210,6 +211,17 @@ public final class ValueSource {
         e.reached,
         e.daysToComplete,
         Math.max(0, observed));
+  }
+
+  /**
+   * Days to completion as the days begun since issue (a completion 30 days and 2 hours after issue
+   * took 31), while follow-up counts the days passed: so "completed within 30 days" means within 30
+   * × 24 hours, and a Kaplan–Meier curve on whole days is not shifted by rounding. The outcome
+   * event's own {@code daysToComplete} (whole days passed) is what the timeline shows.
+   */
+  static int daysBegun(Instant issued, Instant completed) {
+    long seconds = Math.max(0, Duration.between(issued, completed).getSeconds());
+    return (int) ((seconds + SECONDS_PER_DAY - 1) / SECONDS_PER_DAY);
   }
 
   /** What the outcome events of one recommendation say. */
