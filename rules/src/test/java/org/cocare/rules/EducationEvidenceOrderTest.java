@@ -13,9 +13,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The colorectal decision aid cites every finding of its topic, whatever the rule order: the CMS130
- * reminder's patient and both visits, also when the education rule is split in two (as value
- * analysis wants, peer-support invitations on a rule of their own), which changes the order in
- * which the engine reaches the accumulations.
+ * reminder's patient and both visits. The findings come and go while the record is classified (the
+ * USPSTF reminder, patient only, gives way to CMS130's once the visits make the patient part of the
+ * measure; CMS130's visit list grows visit by visit). With peer-group invitations on a rule of
+ * their own, sharing the catalogue rule's first patterns, Drools did not bring the aid's
+ * accumulated list up to date after its first match: without the education rules' salience -1 it
+ * kept the USPSTF reminder's patient alone.
  */
 class EducationEvidenceOrderTest {
   private static final String TELEPHONE =
@@ -28,30 +31,21 @@ class EducationEvidenceOrderTest {
   }
 
   @Test
-  void decisionAid_citesThePatientAndBothVisits_withGroupInvitationsOnARuleOfTheirOwn() {
+  void decisionAid_citesThePatientAndBothVisits_withTheGroupInvitationRuleWrittenFirst() {
     RuleSet rules = RuleHarness.RULE_SET;
     String education = rules.file("education.drl");
-    int start = education.indexOf("rule \"education-from-catalogue\"");
-    String rule = education.substring(start);
-    String split =
-        education.substring(0, start)
-            + rule.replace(
-                "$item : EducationItem( suits(",
-                "$item : EducationItem( format != EducationItem.Format.GROUP_INVITATION, suits(")
+    int catalogue = education.indexOf("// Act: each catalogue item");
+    int group = education.indexOf("// Act: each peer-support group");
+    assertThat(catalogue).isPositive().isLessThan(group);
+    String groupFirst =
+        education.substring(0, catalogue)
+            + education.substring(group)
             + "\n"
-            + rule.replace("\"education-from-catalogue\"", "\"education-group-invitation\"")
-                .replace(
-                    "$item : EducationItem( suits(",
-                    "$item : EducationItem( format == EducationItem.Format.GROUP_INVITATION, suits(");
-    assertThat(split).contains("rule \"education-group-invitation\"");
+            + education.substring(catalogue, group);
     TreeMap<String, String> files = new TreeMap<>(rules.files());
-    files.put("education.drl", split);
-    files.put(
-        RuleSet.RULES_FILE,
-        rules.file(RuleSet.RULES_FILE).stripTrailing()
-            + "\neducation-group-invitation,Invitations to peer-support groups,Patient education,network\n");
+    files.put("education.drl", groupFirst);
     assertDecisionAidCitesTheReminder(
-        RuleHarness.compile(new RuleSet(rules.name(), "split", files)));
+        RuleHarness.compile(new RuleSet(rules.name(), "group-first", files)));
   }
 
   private static void assertDecisionAidCitesTheReminder(org.cocare.rules.ruleset.RuleBase base) {
