@@ -48,11 +48,11 @@ class ValueApiIT extends ApplicationIT {
               0.25,
               30),
           new SyntheticRule(
-              "followup-post-discharge",
-              "followup-post-discharge",
+              "education-group-invitation",
+              "education-cancer-survivorship-peer-group",
               null,
-              Kind.FOLLOW_UP_TASK,
-              ValueConfiguration.SHOP,
+              Kind.EDUCATION,
+              ValueConfiguration.NETWORK,
               0.2,
               0.0,
               45));
@@ -121,7 +121,7 @@ class ValueApiIT extends ApplicationIT {
     HttpResponse<String> csv = get("clinician", "/api/value/uplift?withinDays=90&format=csv");
 
     assertThat(json.path("rules").findValuesAsString("ruleId"))
-        .containsExactlyInAnyOrder("screening-colorectal", "followup-post-discharge");
+        .containsExactlyInAnyOrder("screening-colorectal", "education-group-invitation");
     JsonNode remind =
         json.path("rules")
             .valueStream()

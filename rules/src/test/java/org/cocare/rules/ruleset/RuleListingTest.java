@@ -124,8 +124,8 @@ class RuleListingTest {
               assertThat(e.configuration()).as("configuration of %s", e.name()).isNotNull();
             });
     assertThat(RuleListing.of(ruleSet))
-        .filteredOn(e -> e.name().equals("followup-post-discharge"))
+        .filteredOn(e -> e.name().equals("education-group-invitation"))
         .extracting(RuleListing.Entry::configuration)
-        .containsExactly(ValueConfiguration.SHOP);
+        .containsExactly(ValueConfiguration.NETWORK);
   }
 }
