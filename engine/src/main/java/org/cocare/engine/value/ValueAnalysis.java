@@ -16,6 +16,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.cocare.fhir.recommendation.GapClosureCounts;
 import org.cocare.fhir.value.PatientTraits;
+import org.cocare.fhir.value.QuestionnaireAnswers;
+import org.cocare.fhir.value.Scale;
 import org.cocare.rules.ruleset.ValueConfiguration;
 
 /**
@@ -38,39 +40,47 @@ public final class ValueAnalysis {
     this.clock = clock;
   }
 
+  /**
+   * What the stores hold for the recommendations issued in the filter's period (the rest of the
+   * filter does not narrow the read): read once, for several figures on the same data (a page
+   * showing them all).
+   */
+  public Snapshot read(ValueFilter period) {
+    return new Snapshot(
+        new ArrayList<>(source.recommendations(period.from(), period.to(), configurations.get())),
+        source.traits(),
+        source::answers,
+        clock.instant());
+  }
+
   /** The funnel from issued to completed, per group of the dimension. */
   public FunnelReport funnel(ValueFilter filter, Dimension by) {
-    Data data = load(filter);
-    return Funnel.of(data.recommendations(), data.traits(), filter, by);
+    return read(filter).funnel(filter, by);
   }
 
   /** Time to completion and the share completed within 30, 90 and 180 days, per group. */
   public ClosureReport closure(ValueFilter filter, Dimension by) {
-    Data data = load(filter);
-    return GapClosure.of(data.recommendations(), data.traits(), filter, by);
+    return read(filter).closure(filter, by);
   }
 
   /** Notified against held-out completion, per rule (the filter's cohort is ignored). */
   public UpliftReport uplift(ValueFilter filter, Integer withinDays) {
-    Data data = load(filter);
-    return Uplift.of(data.recommendations(), data.traits(), filter, withinDays, clock.instant());
+    return read(filter).uplift(filter, withinDays);
   }
 
   /** Each questionnaire scale of the covered patients, with Cronbach's alpha. */
-  public Map<org.cocare.fhir.value.Scale, ScaleReport> scales(ValueFilter filter) {
-    return Scales.report(source.answers(), source.traits().values(), filter);
+  public Map<Scale, ScaleReport> scales(ValueFilter filter) {
+    return read(filter).scales(filter);
   }
 
   /** One row per covered patient who answered the questionnaire: what the models are fitted on. */
   public AnalysisDataset dataset(ValueFilter filter) {
-    Data data = load(filter);
-    return AnalysisDataset.of(
-        source.answers(), data.traits().values(), data.recommendations(), filter);
+    return read(filter).dataset(filter);
   }
 
   /** Ability → behaviour → perceived value, with the gender moderation. */
   public MediationReport mediation(ValueFilter filter, Mediation settings) {
-    return settings.fit(dataset(filter));
+    return read(filter).mediation(filter, settings);
   }
 
   /**
@@ -121,35 +131,87 @@ public final class ValueAnalysis {
 
   /**
    * What each filterable field takes in the data of a period (only the filter's period counts, so
-   * the choices do not shrink as others are made), for a filter form: the rules, measures and codes
-   * issued, and the traits of the patients they were issued to.
+   * the choices do not shrink as others are made), for a filter form.
    */
   public Map<Dimension, Set<String>> options(ValueFilter period) {
-    Data data = load(period);
-    Map<Dimension, Set<String>> options = new EnumMap<>(Dimension.class);
-    for (Dimension d : Dimension.values()) {
-      if (d == Dimension.ALL) {
-        continue;
-      }
-      Set<String> values = new TreeSet<>();
-      for (FollowedRecommendation r : data.recommendations()) {
-        values.add(
-            d.groupOf(
-                r,
-                data.traits().getOrDefault(r.patientId(), PatientTraits.unknown(r.patientId()))));
-      }
-      values.remove(Dimension.NOT_STATED);
-      options.put(d, values);
+    return read(period).options();
+  }
+
+  /**
+   * The recommendations of a period with their patients' traits and questionnaire answers, read at
+   * one instant (the analysis date); each figure applies its own filter to them. For one request's
+   * use: not thread-safe.
+   */
+  public static final class Snapshot {
+    private final List<FollowedRecommendation> recommendations;
+    private final Map<String, PatientTraits> traits;
+    private final Supplier<List<QuestionnaireAnswers>> readAnswers;
+    private final Instant analysisDate;
+    private List<QuestionnaireAnswers> answers;
+
+    private Snapshot(
+        List<FollowedRecommendation> recommendations,
+        Map<String, PatientTraits> traits,
+        Supplier<List<QuestionnaireAnswers>> readAnswers,
+        Instant analysisDate) {
+      this.recommendations = recommendations;
+      this.traits = traits;
+      this.readAnswers = readAnswers;
+      this.analysisDate = analysisDate;
     }
-    return options;
-  }
 
-  private Data load(ValueFilter filter) {
-    return new Data(
-        new ArrayList<>(source.recommendations(filter.from(), filter.to(), configurations.get())),
-        source.traits());
-  }
+    /** Read when a figure first needs them: the funnel, closure and uplift do not. */
+    private List<QuestionnaireAnswers> answers() {
+      if (answers == null) {
+        answers = readAnswers.get();
+      }
+      return answers;
+    }
 
-  private record Data(
-      List<FollowedRecommendation> recommendations, Map<String, PatientTraits> traits) {}
+    public FunnelReport funnel(ValueFilter filter, Dimension by) {
+      return Funnel.of(recommendations, traits, filter, by);
+    }
+
+    public ClosureReport closure(ValueFilter filter, Dimension by) {
+      return GapClosure.of(recommendations, traits, filter, by);
+    }
+
+    public UpliftReport uplift(ValueFilter filter, Integer withinDays) {
+      return Uplift.of(recommendations, traits, filter, withinDays, analysisDate);
+    }
+
+    public Map<Scale, ScaleReport> scales(ValueFilter filter) {
+      return Scales.report(answers(), traits.values(), filter);
+    }
+
+    public AnalysisDataset dataset(ValueFilter filter) {
+      return AnalysisDataset.of(answers(), traits.values(), recommendations, filter);
+    }
+
+    public MediationReport mediation(ValueFilter filter, Mediation settings) {
+      return settings.fit(dataset(filter));
+    }
+
+    /**
+     * What each filterable field takes in this data: the rules, measures and codes issued, and the
+     * traits of the patients they were issued to.
+     */
+    public Map<Dimension, Set<String>> options() {
+      Map<Dimension, Set<String>> options = new EnumMap<>(Dimension.class);
+      for (Dimension d : Dimension.values()) {
+        if (d == Dimension.ALL) {
+          continue;
+        }
+        Set<String> values = new TreeSet<>();
+        for (FollowedRecommendation r : recommendations) {
+          values.add(
+              d.groupOf(
+                  r, traits.getOrDefault(r.patientId(), PatientTraits.unknown(r.patientId()))));
+        }
+        values.remove(Dimension.NOT_STATED);
+        options.put(d, values);
+      }
+      return options;
+    }
+  }
 }

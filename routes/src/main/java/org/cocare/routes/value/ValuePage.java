@@ -111,28 +111,30 @@ class ValuePage {
       model.addAttribute("selects", selects(query, Map.of(), locale));
       return "value/dashboard";
     }
+    // One read of the stores for every figure on the page.
+    ValueAnalysis.Snapshot data = analysis.read(period);
     UnaryOperator<String> level = name -> level(name, locale);
     DashboardView view =
         new DashboardView(
             chartLabels(locale),
             DashboardView.FunnelView.of(
-                analysis.funnel(filter, by),
+                data.funnel(filter, by),
                 level,
                 stage -> message("value.stage." + stage.code(), locale)),
-            DashboardView.UpliftView.of(analysis.uplift(filter, horizon), titles()),
-            DashboardView.ClosureView.of(analysis.closure(filter, by), level),
-            path(filter));
-    model.addAttribute("selects", selects(query, analysis.options(period), locale));
+            DashboardView.UpliftView.of(data.uplift(filter, horizon), titles()),
+            DashboardView.ClosureView.of(data.closure(filter, by), level),
+            path(data, filter));
+    model.addAttribute("selects", selects(query, data.options(), locale));
     model.addAttribute("view", view);
     model.addAttribute("data", script(json, view));
     model.addAttribute("stages", List.of(Stage.values()));
     return "value/dashboard";
   }
 
-  private DashboardView.PathView path(ValueFilter filter) {
-    var scales = analysis.scales(filter);
+  private static DashboardView.PathView path(ValueAnalysis.Snapshot data, ValueFilter filter) {
+    var scales = data.scales(filter);
     try {
-      return DashboardView.PathView.of(analysis.mediation(filter, MEDIATION), scales);
+      return DashboardView.PathView.of(data.mediation(filter, MEDIATION), scales);
     } catch (IllegalArgumentException | IllegalStateException e) {
       // Too few patients answered (or, in a small subgroup, a control takes one level only and the
       // columns are collinear): the page says so, and the other charts still show.
