@@ -77,14 +77,10 @@ public class ValueController {
           r.scale().code(),
           r.items(),
           r.n(),
-          r.itemMeans().stream().map(ScaleView::finite).toList(),
-          finite(r.mean()),
-          finite(r.sd()),
-          finite(r.cronbachAlpha()));
-    }
-
-    private static Double finite(Double x) {
-      return x == null || !Double.isFinite(x) ? null : x;
+          r.itemMeans().stream().map(DashboardView::finite).toList(),
+          DashboardView.finite(r.mean()),
+          DashboardView.finite(r.sd()),
+          DashboardView.finite(r.cronbachAlpha()));
     }
   }
 
