@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs the benchmark profile and writes bench/RESULTS.md.
+#
+#   bench/run.sh            the short profile (about 10 minutes on 2 cores)
+#   bench/run.sh STAGE...   only these stages (file names under bench/stages without number and .sh)
+#
+# Builds the four modules and the harness, then runs each stage in bench/stages in order. A stage is
+# a script that measures one thing and writes its section to $RESULTS_DIR/<stage>.md; it gets:
+#   REPO_DIR     the checkout
+#   BENCH_DIR    this folder
+#   RESULTS_DIR  where sections go (bench/target/results)
+#   CACHE_DIR    populations kept between runs (bench/cache)
+#   SHARED_DIR   ../shared beside the checkout (the eCQM cases and value sets)
+#   BENCH_CP     the harness's classpath (classes + dependencies)
+#   COCARE_JAR   routes/target/cocare.jar
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
+REPO_DIR="$(dirname "$BENCH_DIR")"
+RESULTS_DIR="$BENCH_DIR/target/results"
+CACHE_DIR="${COCARE_BENCH_CACHE:-$BENCH_DIR/cache}"
+SHARED_DIR="${COCARE_SHARED_DIR:-$REPO_DIR/../shared}"
+COCARE_JAR="$REPO_DIR/routes/target/cocare.jar"
+export BENCH_DIR REPO_DIR RESULTS_DIR CACHE_DIR SHARED_DIR COCARE_JAR
+
+if [ ! -d "$SHARED_DIR/clinical/ecqm-cases" ]; then
+  echo "bench: $SHARED_DIR/clinical/ecqm-cases is missing; the benchmarks need the eCQM cases" >&2
+  exit 2
+fi
+
+started=$(date +%s)
+cd "$REPO_DIR"
+echo "bench: building (skipping tests)" >&2
+./mvnw -B -q -ntp install -DskipTests
+./mvnw -B -q -ntp -f bench/pom.xml package
+BENCH_CP="$BENCH_DIR/target/classes:$(cat "$BENCH_DIR/target/classpath.txt")"
+export BENCH_CP
+
+rm -rf "$RESULTS_DIR"
+mkdir -p "$RESULTS_DIR" "$CACHE_DIR"
+
+wanted=("$@")
+for stage in "$BENCH_DIR"/stages/*.sh; do
+  name="$(basename "$stage" .sh)"
+  name="${name#*-}"
+  if [ ${#wanted[@]} -gt 0 ] && [[ ! " ${wanted[*]} " == *" $name "* ]]; then
+    continue
+  fi
+  echo "bench: stage $name" >&2
+  stage_start=$(date +%s)
+  bash "$stage"
+  echo "bench: stage $name took $(( $(date +%s) - stage_start )) s" >&2
+done
+
+java -cp "$BENCH_CP" org.cocare.bench.Results "$RESULTS_DIR" "$BENCH_DIR/RESULTS.md" \
+  "$(( $(date +%s) - started ))" "bench/run.sh $*"
+echo "bench: wrote $BENCH_DIR/RESULTS.md in $(( $(date +%s) - started )) s" >&2
