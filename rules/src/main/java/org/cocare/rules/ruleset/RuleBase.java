@@ -33,6 +33,7 @@ import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.ExecutionResults;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
 /**
@@ -55,9 +56,13 @@ public final class RuleBase {
 
   private final KieBase kieBase;
   private final Catalogue catalogue;
+  // Sessions reused between firings (reset, not rebuilt): building a session's node memories cost
+  // more than firing the rules of an eCQM-size patient.
+  private final KieSessionsPool sessions;
 
   private RuleBase(KieBase kieBase, Catalogue catalogue) {
     this.kieBase = kieBase;
+    this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
     this.catalogue = catalogue;
   }
 
@@ -244,7 +249,10 @@ public final class RuleBase {
     batch.add(commands.newGetObjects(new ClassObjectFilter(PlainLanguage.class), PLAIN_LANGUAGE));
     batch.add(commands.newGetObjects(new ClassObjectFilter(Recommendation.class), RECOMMENDATIONS));
     batch.add(commands.newGetObjects(new ClassObjectFilter(GapClosed.class), GAPS_CLOSED));
-    StatelessKieSession session = kieBase.newStatelessKieSession();
+    // A listener added to a pooled session would stay with it: explaining takes a session of its
+    // own.
+    StatelessKieSession session =
+        explain ? kieBase.newStatelessKieSession() : sessions.newStatelessKieSession();
     // Which rule inserted each object, by identity. Presence is read from the session's objects at
     // the end (a logically inserted fact whose reason went away is gone by then).
     Map<Object, Derivation> inserted = new IdentityHashMap<>();
