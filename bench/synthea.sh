@@ -46,10 +46,12 @@ fi
 rm -rf "$population"
 mkdir -p "$population"
 echo "synthea: generating $patients patients with seed $seed into $population" >&2
-started=$(date +%s%N)
 # Synthea writes its run log to stdout (one line per person, names included): keep it out of the
-# bench log, and keep only its tail for a failure.
-if ! (cd "$population" && java -Xmx4g -cp "$(cat "$classpath")" App \
+# bench log, and keep only its tail for a failure. CPU seconds beside wall seconds: on a shared
+# machine the wall time says more about the neighbours than about Synthea.
+TIMEFORMAT='%R %U %S'
+set +e
+{ time (cd "$population" && java -Xmx4g -cp "$(cat "$classpath")" App \
   -p "$patients" -s "$seed" -cs "$seed" -a 18-85 -r "$reference_date" -e "$reference_date" \
   --generate.only_alive_patients=true \
   --exporter.baseDirectory="$population/" \
@@ -58,12 +60,16 @@ if ! (cd "$population" && java -Xmx4g -cp "$(cat "$classpath")" App \
   --exporter.hospital.fhir.export=false \
   --exporter.practitioner.fhir.export=false \
   --exporter.metadata.export=false \
-  Massachusetts >synthea.log 2>&1); then
+  Massachusetts >synthea.log 2>&1); } 2>"$population/time.txt"
+status=$?
+set -e
+if [ $status -ne 0 ]; then
   echo "synthea: generation failed; the end of $population/synthea.log:" >&2
   tail -5 "$population/synthea.log" | grep -v -- ' -- ' >&2 || true
   exit 1
 fi
-seconds=$(awk -v ns="$(( $(date +%s%N) - started ))" 'BEGIN { printf "%.1f", ns / 1e9 }')
+read -r seconds user system <"$population/time.txt"
+cpu_seconds=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.1f", u + s }')
 files=$(find "$population/fhir" -name '*.json' | wc -l)
 
 cat >"$population/population.properties.tmp" <<EOF
@@ -76,7 +82,8 @@ ages=18-85
 files=$files
 patients_per_file=1
 generation_seconds=$seconds
+generation_cpu_seconds=$cpu_seconds
 EOF
 mv "$population/population.properties.tmp" "$population/population.properties"
-echo "synthea: $files bundles in ${seconds%.*} s" >&2
+echo "synthea: $files bundles in ${seconds%.*} s (${cpu_seconds%.*} s of CPU)" >&2
 echo "$population"

@@ -29,10 +29,15 @@ public final class PopulationsSection {
   }
 
   static Section section(SyntheaPopulation population, PopulationStats stats, boolean cached) {
-    String generation =
-        cached
-            ? String.format(Locale.ROOT, "cached (made in %.0f s)", population.generationSeconds())
-            : String.format(Locale.ROOT, "%.0f s", population.generationSeconds());
+    String made =
+        Double.isNaN(population.generationCpuSeconds())
+            ? String.format(Locale.ROOT, "%.0f s", population.generationSeconds())
+            : String.format(
+                Locale.ROOT,
+                "%.0f s (%.0f s CPU)",
+                population.generationSeconds(),
+                population.generationCpuSeconds());
+    String generation = cached ? "cached (made in " + made + ")" : made;
     return new Section(
             "populations", "bench/synthea.sh " + population.patients() + " " + population.seed())
         .note(

@@ -105,6 +105,14 @@ public final class SyntheaPopulation {
     return Double.parseDouble(property("generation_seconds"));
   }
 
+  /**
+   * CPU seconds (user and system) Synthea used for it; NaN for a folder that did not record them.
+   */
+  public double generationCpuSeconds() {
+    String value = properties.getProperty("generation_cpu_seconds");
+    return value == null ? Double.NaN : Double.parseDouble(value);
+  }
+
   /** Reads every bundle (streaming, seconds for hundreds of MB) and summarises them. */
   public PopulationStats stats() {
     return PopulationStats.of(bundles.stream().map(BundleScanner::scan).toList(), referenceDate());
