@@ -34,7 +34,7 @@ public final class PopulationsSection {
             ? String.format(Locale.ROOT, "%.0f s", population.generationSeconds())
             : String.format(
                 Locale.ROOT,
-                "%.0f s (%.0f s CPU)",
+                "%.0f s wall, %.0f s CPU",
                 population.generationSeconds(),
                 population.generationCpuSeconds());
     String generation = cached ? "cached (made in " + made + ")" : made;
