@@ -13,6 +13,10 @@
 #   SHARED_DIR   ../shared beside the checkout (the eCQM cases and value sets)
 #   BENCH_CP     the harness's classpath (classes + dependencies)
 #   COCARE_JAR   routes/target/cocare.jar
+#
+# The populations stage makes a Synthea population once (bench/synthea.sh; the first time also
+# downloads Synthea, about 200 MB) and keeps it in $CACHE_DIR: SYNTHEA_PATIENTS (default 50) and
+# SYNTHEA_SEED (default 42) choose it, e.g. SYNTHEA_PATIENTS=500 bench/run.sh populations.
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"

@@ -84,6 +84,7 @@ public final class FactMapper {
   private static final class Context {
     final LocalDate birthDate;
     final Map<String, Resource> referable = new HashMap<>();
+    final Map<String, Resource> referableById = new HashMap<>();
 
     Context(Collection<? extends Resource> record) {
       LocalDate birth = null;
@@ -91,11 +92,9 @@ public final class FactMapper {
         if (resource instanceof Patient patient) {
           birth = FhirDates.date(patient.getBirthDateElement());
         } else if (resource instanceof Medication || resource instanceof Device) {
-          referable.put(
-              resource.fhirType()
-                  + "/"
-                  + PatientCompartment.idPart(resource.getIdElement().getIdPart()),
-              resource);
+          String id = PatientCompartment.idPart(resource.getIdElement().getIdPart());
+          referable.put(resource.fhirType() + "/" + id, resource);
+          referableById.put(id, resource);
         }
       }
       this.birthDate = birth;
@@ -114,6 +113,12 @@ public final class FactMapper {
           }
         }
         return null;
+      }
+      if (value.startsWith("urn:uuid:")) {
+        // A transaction's reference to another entry's fullUrl gives no type, and needs none: a
+        // uuid names one resource. The entry's id is that uuid (MessageContent takes the fullUrl's
+        // when the resource has none).
+        return referableById.get(PatientCompartment.idPart(value));
       }
       String[] parts = value.split("/");
       if (parts.length < 2) {

@@ -486,6 +486,44 @@ class FactMapperTest {
     assertThat(medication.authored()).isNull();
   }
 
+  /**
+   * A transaction Bundle (Synthea writes them so) refers to its Medication by the entry's fullUrl,
+   * {@code urn:uuid:x}, which names no resource type.
+   */
+  @Test
+  void medicationRequestByUrnUuidInATransaction_takesTheMedicationsCodes() {
+    Resource bundle =
+        parse(
+            """
+            {"resourceType": "Bundle", "type": "transaction", "entry": [
+              {"fullUrl": "urn:uuid:6f1c0a52-0000-4000-8000-000000000001",
+               "resource": {"resourceType": "Patient", "id": "6f1c0a52-0000-4000-8000-000000000001"},
+               "request": {"method": "POST", "url": "Patient"}},
+              {"fullUrl": "urn:uuid:6f1c0a52-0000-4000-8000-000000000002",
+               "resource": {"resourceType": "Medication", "id": "6f1c0a52-0000-4000-8000-000000000002",
+                 "code": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm",
+                                      "code": "1719286"}]}},
+               "request": {"method": "POST", "url": "Medication"}},
+              {"fullUrl": "urn:uuid:6f1c0a52-0000-4000-8000-000000000003",
+               "resource": {"resourceType": "MedicationRequest", "id": "6f1c0a52-0000-4000-8000-000000000003",
+                 "status": "active", "intent": "order",
+                 "medicationReference": {"reference": "urn:uuid:6f1c0a52-0000-4000-8000-000000000002"},
+                 "subject": {"reference": "urn:uuid:6f1c0a52-0000-4000-8000-000000000001"}},
+               "request": {"method": "POST", "url": "MedicationRequest"}}]}
+            """);
+    List<Resource> record =
+        new MessageContent(FHIR).changes(bundle).stream().map(ResourceChange::resource).toList();
+
+    assertThat(mapper.facts(record))
+        .filteredOn(MedicationFact.class::isInstance)
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(((MedicationFact) f).codes())
+                    .containsExactly(
+                        new Code("http://www.nlm.nih.gov/research/umls/rxnorm", "1719286")));
+  }
+
   @ParameterizedTest
   @CsvSource({
     "modifierExtension, http://hl7.org/fhir/us/qicore/StructureDefinition/qicore-doNotPerform, true, true",
