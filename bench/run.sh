@@ -33,6 +33,8 @@ if [ ! -d "$SHARED_DIR/clinical/ecqm-cases" ]; then
 fi
 
 started=$(date +%s)
+# Other work on the machine skews every figure: the report says how busy it was.
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 cd "$REPO_DIR"
 echo "bench: building (skipping tests)" >&2
 ./mvnw -B -q -ntp install -DskipTests
@@ -56,6 +58,8 @@ for stage in "$BENCH_DIR"/stages/*.sh; do
   echo "bench: stage $name took $(( $(date +%s) - stage_start )) s" >&2
 done
 
+COCARE_COMMIT="$(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+COCARE_LOAD_BEFORE="$load_before" \
 java -cp "$BENCH_CP" org.cocare.bench.Results "$RESULTS_DIR" "$BENCH_DIR/RESULTS.md" \
   "$(( $(date +%s) - started ))" "bench/run.sh $*"
 echo "bench: wrote $BENCH_DIR/RESULTS.md in $(( $(date +%s) - started )) s" >&2

@@ -142,4 +142,9 @@ public final class SyntheaPopulation {
       throw new UncheckedIOException("cannot read " + file, e);
     }
   }
+
+  /** {@code SyntheaPopulation FOLDER}: prints the representative (median-sized) bundle's path. */
+  public static void main(String[] args) {
+    System.out.println(open(Path.of(args[0])).representative());
+  }
 }
