@@ -44,7 +44,7 @@ start_service() {
       --logging.file.name="$dir/cocare.log" --logging.pattern.console= "$@" \
       >"$dir/stdout.log" 2>&1) &
   service_pid=$!
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 600); do
     if curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; then
       return 0
     fi
@@ -53,7 +53,7 @@ start_service() {
     fi
     sleep 0.5
   done
-  echo "ingest: the service on $db was not UP in 120 s" >&2; exit 1
+  echo "ingest: the service on $db was not UP in 300 s" >&2; exit 1
 }
 
 stop_service() {
