@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.cocare.engine.outcome.OutcomeStore;
 import org.cocare.engine.recommendation.RecommendationStore;
@@ -44,12 +45,14 @@ public final class NoticeComposer {
    */
   public Optional<Notice> compose(Notification notification) {
     Map<String, PatientHold> holds =
-        PatientHold.latest(outcomes.timeline(notification.patientId()));
+        PatientHold.latest(outcomes.timeline(notification.patientId(), PatientHold.ANSWERS));
     Instant now = clock.instant();
+    Map<String, IssuedRecommendation> found =
+        recommendations.findAll(notification.recommendationIds());
     List<Notice.Item> items =
         notification.recommendationIds().stream()
-            .map(recommendations::find)
-            .flatMap(Optional::stream)
+            .map(found::get)
+            .filter(Objects::nonNull)
             .filter(r -> r.status() == IssuedRecommendation.Status.OPEN)
             .filter(r -> !heldBack(r, holds.get(r.id()), now))
             .sorted(Comparator.comparing(IssuedRecommendation::recommendation, Importance.ORDER))

@@ -3,6 +3,7 @@ package org.cocare.engine.notify;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,20 +57,24 @@ public final class NotificationStore {
   }
 
   public Optional<Notification> find(String id) {
-    return jdbc.sql("select * from notifications where id = ?")
-        .param(id)
-        .query((rs, n) -> map(rs))
-        .optional();
+    return withItems(
+            jdbc.sql("select * from notifications where id = ?")
+                .param(id)
+                .query((rs, n) -> row(rs))
+                .list())
+        .stream()
+        .findFirst();
   }
 
   /** Planned notifications whose next attempt is due at {@code now}, the earliest first. */
   public List<Notification> due(Instant now, int limit) {
-    return jdbc.sql(
-            "select * from notifications where status = 'planned' and next_attempt_at <= ?"
-                + " order by next_attempt_at, id fetch first ? rows only")
-        .params(Timestamps.of(now), limit)
-        .query((rs, n) -> map(rs))
-        .list();
+    return withItems(
+        jdbc.sql(
+                "select * from notifications where status = 'planned' and next_attempt_at <= ?"
+                    + " order by next_attempt_at, id fetch first ? rows only")
+            .params(Timestamps.of(now), limit)
+            .query((rs, n) -> row(rs))
+            .list());
   }
 
   /**
@@ -131,12 +136,13 @@ public final class NotificationStore {
 
   /** The patient's sent notifications, the latest first. */
   public List<Notification> sent(String patientId) {
-    return jdbc.sql(
-            "select * from notifications where patient_id = ? and status = 'sent'"
-                + " order by sent_at desc, id")
-        .param(patientId)
-        .query((rs, n) -> map(rs))
-        .list();
+    return withItems(
+        jdbc.sql(
+                "select * from notifications where patient_id = ? and status = 'sent'"
+                    + " order by sent_at desc, id")
+            .param(patientId)
+            .query((rs, n) -> row(rs))
+            .list());
   }
 
   /**
@@ -148,12 +154,13 @@ public final class NotificationStore {
    */
   public List<Notification> cancelPlanned(String patientId, String reason) {
     List<Notification> planned =
-        jdbc.sql(
-                "select * from notifications where patient_id = ? and status = 'planned'"
-                    + " and urgent = false order by created_at, id")
-            .param(patientId)
-            .query((rs, n) -> map(rs))
-            .list();
+        withItems(
+            jdbc.sql(
+                    "select * from notifications where patient_id = ? and status = 'planned'"
+                        + " and urgent = false order by created_at, id")
+                .param(patientId)
+                .query((rs, n) -> row(rs))
+                .list());
     return planned.stream()
         .filter(
             n ->
@@ -199,23 +206,68 @@ public final class NotificationStore {
         .single();
   }
 
-  private Notification map(ResultSet rs) throws SQLException {
-    String id = rs.getString("id");
-    List<String> items =
-        jdbc.sql(
-                "select recommendation_id from notification_items where notification_id = ?"
-                    + " order by recommendation_id")
-            .param(id)
-            .query(String.class)
-            .list();
-    return new Notification(
-        id,
+  /** A notifications row, without the items that {@link #withItems} adds. */
+  private record Row(
+      String id,
+      String patientId,
+      Channel channel,
+      String address,
+      String language,
+      boolean urgent,
+      Notification.Status status,
+      Instant notBefore,
+      int attempts,
+      Instant nextAttemptAt,
+      String lastError,
+      Instant createdAt,
+      Instant sentAt) {
+    Notification with(List<String> items) {
+      return new Notification(
+          id,
+          patientId,
+          channel,
+          address,
+          language,
+          urgent,
+          items,
+          status,
+          notBefore,
+          attempts,
+          nextAttemptAt,
+          lastError,
+          createdAt,
+          sentAt);
+    }
+  }
+
+  /**
+   * The rows as notifications, each with the recommendations it announces (in id order): one query
+   * for the items of all of them rather than one per notification.
+   */
+  private List<Notification> withItems(List<Row> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<String>> items = new HashMap<>();
+    jdbc.sql(
+            "select notification_id, recommendation_id from notification_items"
+                + " where notification_id in (:ids) order by notification_id, recommendation_id")
+        .param("ids", rows.stream().map(Row::id).toList())
+        .query(
+            rs -> {
+              items.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getString(2));
+            });
+    return rows.stream().map(r -> r.with(items.getOrDefault(r.id(), List.of()))).toList();
+  }
+
+  private static Row row(ResultSet rs) throws SQLException {
+    return new Row(
+        rs.getString("id"),
         rs.getString("patient_id"),
         Channel.of(rs.getString("channel")),
         rs.getString("address"),
         rs.getString("language"),
         rs.getBoolean("urgent"),
-        items,
         Notification.Status.of(rs.getString("status")),
         Timestamps.read(rs, "not_before"),
         rs.getInt("attempts"),

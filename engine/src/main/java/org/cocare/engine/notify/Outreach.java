@@ -3,10 +3,13 @@ package org.cocare.engine.notify;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.cocare.engine.notify.NotificationPlanner.Decision;
 import org.cocare.engine.notify.NotificationPlanner.Item;
@@ -18,6 +21,7 @@ import org.cocare.engine.recommendation.RecommendationLifecycle;
 import org.cocare.engine.recommendation.RecommendationStore;
 import org.cocare.fhir.outreach.OutreachProfile;
 import org.cocare.fhir.outreach.OutreachProfiles;
+import org.cocare.rules.recommendation.IssuedRecommendation;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -31,6 +35,13 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class Outreach {
   private static final Duration WEEK = Duration.ofDays(7);
+
+  /** The timeline events planning reads: the patient's answers and the earlier decisions. */
+  private static final Set<OutcomeKind> READ = EnumSet.copyOf(PatientHold.ANSWERS);
+
+  static {
+    READ.addAll(List.of(OutcomeKind.PLANNED, OutcomeKind.HELD_OUT, OutcomeKind.WITHHELD));
+  }
 
   private final NotificationPlanner planner;
   private final NotificationStore notifications;
@@ -64,13 +75,14 @@ public final class Outreach {
   public int plan(String patientId, List<Resource> record, Instant now) {
     OutreachProfile profile = OutreachProfiles.of(patientId, record, defaultZone, now);
     Map<String, Instant> announced = notifications.lastAnnounced(patientId);
-    List<OutcomeEvent> timeline = outcomes.timeline(patientId);
+    List<OutcomeEvent> timeline = outcomes.timeline(patientId, READ);
     Map<String, PatientHold> holds = PatientHold.latest(timeline);
-    List<Item> open =
-        recommendations.open(patientId).stream()
-            .map(
-                r -> new Item(r.id(), r.recommendation(), announced.get(r.id()), holds.get(r.id())))
-            .toList();
+    Map<String, IssuedRecommendation> issued = new HashMap<>();
+    List<Item> open = new ArrayList<>();
+    for (IssuedRecommendation r : recommendations.open(patientId)) {
+      issued.put(r.id(), r);
+      open.add(new Item(r.id(), r.recommendation(), announced.get(r.id()), holds.get(r.id())));
+    }
     if (open.isEmpty()) {
       return 0;
     }
@@ -98,7 +110,7 @@ public final class Outreach {
               && last.kind() == kind
               && Objects.equals(last.detail(), decision.reason());
       if (!same) {
-        lifecycle.record(decision.recommendationId(), kind, now, decision.reason());
+        lifecycle.record(issued.get(decision.recommendationId()), kind, now, decision.reason());
       }
     }
     return plan.messages().size();

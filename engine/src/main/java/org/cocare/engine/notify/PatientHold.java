@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.cocare.engine.outcome.OutcomeEvent;
+import org.cocare.engine.outcome.OutcomeKind;
 
 /**
  * What the patient last answered about an item, where it holds its notices back: they declined it
@@ -24,6 +27,10 @@ public record PatientHold(Answer answer, LocalDate until) {
     REPORTED_DONE,
     SNOOZED
   }
+
+  /** The outcome kinds that are a patient's answer {@link #latest} reads; others it skips. */
+  public static final Set<OutcomeKind> ANSWERS =
+      EnumSet.of(OutcomeKind.DECLINED, OutcomeKind.SELF_REPORTED_DONE, OutcomeKind.SNOOZED);
 
   /** How a snooze's day is written in its outcome event's detail, and read back. */
   static final String UNTIL = "until=";

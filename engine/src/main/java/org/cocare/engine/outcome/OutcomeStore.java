@@ -3,8 +3,10 @@ package org.cocare.engine.outcome;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.cocare.engine.jdbc.Timestamps;
 import org.cocare.rules.recommendation.Kind;
@@ -60,6 +62,31 @@ public final class OutcomeStore {
         new ArrayList<>(
             jdbc.sql("select * from outcome_events where patient_id = ?")
                 .param(patientId)
+                .query((rs, n) -> map(rs))
+                .list());
+    events.sort(LIFE_ORDER);
+    return events;
+  }
+
+  /**
+   * The patient's events of the given kinds only, oldest first in the same order as {@link
+   * #timeline}: what planning and composing a notice need (the patient's answers, the last
+   * decisions) without reading every sent, opened and issued event of a long history.
+   */
+  public List<OutcomeEvent> timeline(String patientId, Set<OutcomeKind> kinds) {
+    if (kinds.isEmpty()) {
+      return List.of();
+    }
+    List<Object> params = new ArrayList<>();
+    params.add(patientId);
+    kinds.forEach(k -> params.add(k.code()));
+    List<OutcomeEvent> events =
+        new ArrayList<>(
+            jdbc.sql(
+                    "select * from outcome_events where patient_id = ? and kind in ("
+                        + String.join(", ", Collections.nCopies(kinds.size(), "?"))
+                        + ")")
+                .params(params)
                 .query((rs, n) -> map(rs))
                 .list());
     events.sort(LIFE_ORDER);

@@ -2,7 +2,9 @@ package org.cocare.engine.recommendation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
@@ -78,9 +80,16 @@ public final class RecommendationLifecycle {
                     .active()
                     .parameters()
                     .intValueOr(EDUCATION_REPEAT_DAYS, DEFAULT_EDUCATION_REPEAT_DAYS)));
+    List<IssuedRecommendation> history = null;
     for (Recommendation recommendation : evaluation.recommendations()) {
-      if (open.remove(recommendation.code()) == null
-          && !sentRecently(evaluation.patientId(), recommendation, repeatAfter)) {
+      if (open.remove(recommendation.code()) != null) {
+        continue;
+      }
+      if (recommendation.kind() == Kind.EDUCATION && history == null) {
+        // Read once for all the education items of this evaluation, and only when one is new.
+        history = new ArrayList<>(store.forPatient(evaluation.patientId()));
+      }
+      if (!sentRecently(history, recommendation, repeatAfter)) {
         IssuedRecommendation inserted =
             new IssuedRecommendation(
                 UUID.randomUUID().toString(),
@@ -93,6 +102,10 @@ public final class RecommendationLifecycle {
                 null,
                 null);
         store.insert(inserted);
+        if (history != null) {
+          // The same code twice in one evaluation is issued once, as when it was read each time.
+          history.add(inserted);
+        }
         outcomes.append(OutcomeEvent.of(inserted, OutcomeKind.ISSUED, now, null, null, null));
         issued++;
       }
@@ -160,10 +173,26 @@ public final class RecommendationLifecycle {
           kind.code()
               + " is recorded by the lifecycle with the recommendation's change, not alone");
     }
-    IssuedRecommendation issued =
+    return record(
         store
             .find(recommendationId)
-            .orElseThrow(() -> new NoSuchElementException("no recommendation " + recommendationId));
+            .orElseThrow(() -> new NoSuchElementException("no recommendation " + recommendationId)),
+        kind,
+        at,
+        detail);
+  }
+
+  /**
+   * {@link #record(String, OutcomeKind, Instant, String)} for a recommendation the caller has just
+   * read (the outreach planner has the patient's open ones), without reading it again.
+   */
+  public OutcomeEvent record(
+      IssuedRecommendation issued, OutcomeKind kind, Instant at, String detail) {
+    if (kind.changesRecommendation()) {
+      throw new IllegalArgumentException(
+          kind.code()
+              + " is recorded by the lifecycle with the recommendation's change, not alone");
+    }
     OutcomeEvent event = OutcomeEvent.of(issued, kind, at, null, null, detail);
     outcomes.append(event);
     return event;
@@ -173,9 +202,10 @@ public final class RecommendationLifecycle {
    * A patient who was given an education item recently does not get the same item again, even if it
    * was closed in between (a condition resolved and came back, say).
    */
-  private boolean sentRecently(String patientId, Recommendation recommendation, Instant after) {
+  private static boolean sentRecently(
+      List<IssuedRecommendation> history, Recommendation recommendation, Instant after) {
     return recommendation.kind() == Kind.EDUCATION
-        && store.forPatient(patientId).stream()
+        && history.stream()
             .anyMatch(
                 r ->
                     r.recommendation().code().equals(recommendation.code())

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.cocare.engine.jdbc.Timestamps;
@@ -58,6 +61,20 @@ public final class RecommendationStore implements RecommendationSource {
         .param(id)
         .query((rs, n) -> map(rs))
         .optional();
+  }
+
+  /** The recommendations among {@code ids} that exist, by id: one query for several. */
+  public Map<String, IssuedRecommendation> findAll(Collection<String> ids) {
+    Map<String, IssuedRecommendation> found = new HashMap<>();
+    if (ids.isEmpty()) {
+      return found;
+    }
+    jdbc.sql("select * from recommendations where id in (:ids)")
+        .param("ids", List.copyOf(ids))
+        .query((rs, n) -> map(rs))
+        .list()
+        .forEach(r -> found.put(r.id(), r));
+    return found;
   }
 
   public void insert(IssuedRecommendation issued) {

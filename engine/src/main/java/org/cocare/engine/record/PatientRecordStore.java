@@ -3,8 +3,11 @@ package org.cocare.engine.record;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Stores each patient's resources; {@link #apply} says whose record a message changed. */
 public final class PatientRecordStore {
+  private static final int SLICE = 500;
+
   private final JdbcClient jdbc;
   private final FhirContext context;
 
@@ -33,16 +38,21 @@ public final class PatientRecordStore {
   public Set<String> apply(List<ResourceChange> changes, String messageId, Instant now) {
     Set<String> affected = new LinkedHashSet<>();
     IParser parser = context.newJsonParser();
+    // What is stored now, read once for the whole message and kept current as it is applied (a
+    // message may carry the same resource twice).
+    Map<String, Optional<Stored>> stored = findAll(changes);
     for (ResourceChange change : changes) {
-      Optional<Stored> existing = find(change.resourceType(), change.resourceId());
+      String key = key(change.resourceType(), change.resourceId());
+      Optional<Stored> existing = stored.get(key);
       if (change.action() == ResourceChange.Action.DELETE) {
         existing.ifPresent(
-            stored -> {
+            gone -> {
               jdbc.sql("delete from patient_resources where resource_type = ? and resource_id = ?")
                   .params(change.resourceType(), change.resourceId())
                   .update();
-              affected.add(stored.patientId());
+              affected.add(gone.patientId());
             });
+        stored.put(key, Optional.empty());
         continue;
       }
       if (change.patientId() == null) {
@@ -71,6 +81,7 @@ public final class PatientRecordStore {
                 Timestamps.of(now))
             .update();
         affected.add(change.patientId());
+        stored.put(key, Optional.of(incoming));
       } else if (supersedes(incoming, existing.get())) {
         jdbc.sql(
                 "update patient_resources set patient_id = ?, version_id = ?, last_updated = ?,"
@@ -88,6 +99,7 @@ public final class PatientRecordStore {
             .update();
         affected.add(existing.get().patientId());
         affected.add(change.patientId());
+        stored.put(key, Optional.of(incoming));
       }
     }
     return affected;
@@ -146,18 +158,48 @@ public final class PatientRecordStore {
     }
   }
 
-  private Optional<Stored> find(String type, String id) {
-    return jdbc.sql(
-            "select patient_id, version_id, last_updated, content from patient_resources where"
-                + " resource_type = ? and resource_id = ?")
-        .params(type, id)
-        .query(
-            (rs, n) ->
-                new Stored(
-                    rs.getString("patient_id"),
-                    rs.getString("version_id"),
-                    Timestamps.read(rs, "last_updated"),
-                    rs.getString("content")))
-        .optional();
+  /**
+   * The stored state of every resource the changes name, by {@link #key}: empty for those not
+   * stored. One query per resource type in the message instead of one per resource.
+   */
+  private Map<String, Optional<Stored>> findAll(List<ResourceChange> changes) {
+    Map<String, Optional<Stored>> found = new HashMap<>();
+    Map<String, Set<String>> idsByType = new LinkedHashMap<>();
+    for (ResourceChange change : changes) {
+      idsByType
+          .computeIfAbsent(change.resourceType(), t -> new LinkedHashSet<>())
+          .add(change.resourceId());
+      found.put(key(change.resourceType(), change.resourceId()), Optional.empty());
+    }
+    idsByType.forEach(
+        (type, all) -> {
+          List<String> ids = List.copyOf(all);
+          // In slices, so a bulk message stays under the drivers' limit on bind parameters.
+          for (int from = 0; from < ids.size(); from += SLICE) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + SLICE));
+            jdbc.sql(
+                    "select resource_id, patient_id, version_id, last_updated, content from"
+                        + " patient_resources where resource_type = :type and resource_id in"
+                        + " (:ids)")
+                .param("type", type)
+                .param("ids", slice)
+                .query(
+                    rs -> {
+                      found.put(
+                          key(type, rs.getString("resource_id")),
+                          Optional.of(
+                              new Stored(
+                                  rs.getString("patient_id"),
+                                  rs.getString("version_id"),
+                                  Timestamps.read(rs, "last_updated"),
+                                  rs.getString("content"))));
+                    });
+          }
+        });
+    return found;
+  }
+
+  private static String key(String type, String id) {
+    return type + "/" + id;
   }
 }

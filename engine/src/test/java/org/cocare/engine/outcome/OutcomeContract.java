@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.cocare.engine.evaluation.Evaluation;
 import org.cocare.engine.recommendation.RecommendationLifecycle;
@@ -154,6 +156,37 @@ abstract class OutcomeContract {
     assertThat(recommendations.find(id).orElseThrow().status())
         .isEqualTo(IssuedRecommendation.Status.OPEN);
     assertThat(outcomes.search(query(null, OutcomeKind.COMPLETED, null, null))).isEmpty();
+  }
+
+  @Test
+  void timelineOfKinds_isTheTimelineWithOnlyThoseKinds_inTheSameOrder() {
+    lifecycle.reconcile(
+        evaluation(
+            V1,
+            List.of(screening("screening-colorectal"), screening("screening-breast")),
+            List.of()),
+        now());
+    List<IssuedRecommendation> issued = recommendations.forPatient("p1");
+    for (IssuedRecommendation r : issued) {
+      lifecycle.record(r.id(), OutcomeKind.PLANNED, now(), "now");
+      lifecycle.record(r.id(), OutcomeKind.SENT, now(), "sms");
+    }
+    advance(Duration.ofDays(1));
+    lifecycle.record(issued.get(0).id(), OutcomeKind.DECLINED, now(), null);
+    lifecycle.record(issued.get(1), OutcomeKind.WITHHELD, now(), "weekly cap");
+
+    Set<OutcomeKind> kinds =
+        EnumSet.of(OutcomeKind.PLANNED, OutcomeKind.DECLINED, OutcomeKind.WITHHELD);
+
+    assertThat(outcomes.timeline("p1", kinds))
+        .containsExactlyElementsOf(
+            outcomes.timeline("p1").stream().filter(e -> kinds.contains(e.kind())).toList())
+        .hasSize(4);
+    assertThat(outcomes.timeline("p1", Set.of())).isEmpty();
+    assertThat(outcomes.timeline("p2", kinds)).isEmpty();
+    assertThat(recommendations.findAll(List.of(issued.get(1).id(), "unknown", issued.get(0).id())))
+        .containsOnlyKeys(issued.get(0).id(), issued.get(1).id())
+        .containsValues(issued.get(0), issued.get(1));
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.cocare.engine.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ca.uhn.fhir.context.FhirContext;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -112,6 +113,54 @@ abstract class StoreContract {
     assertThat(stored.language()).isEqualTo("zh-CN");
     assertThat(stored.status()).isEqualTo(Notification.Status.PLANNED);
     assertThat(stored.sentAt()).isNull();
+  }
+
+  @Test
+  void notificationsRead_togetherCarryEachItsOwnItems() {
+    notifications.insert(notification("n1", Channel.EMAIL, T0, "r2", "r1"));
+    notifications.insert(notification("n2", Channel.PORTAL, T0, "r3"));
+    notifications.insert(notification("n3", Channel.SMS, T0.plusSeconds(1), "r1", "r4", "r3"));
+    notifications.markSent("n2", T0);
+    notifications.markSent("n3", T0.plusSeconds(2));
+
+    assertThat(notifications.due(T0, 10))
+        .extracting(Notification::id, Notification::recommendationIds)
+        .containsExactly(tuple("n1", List.of("r1", "r2")));
+    assertThat(notifications.sent("li"))
+        .extracting(Notification::id, Notification::recommendationIds)
+        .containsExactly(tuple("n3", List.of("r1", "r3", "r4")), tuple("n2", List.of("r3")));
+    assertThat(notifications.cancelPlanned("li", "opted out"))
+        .extracting(Notification::id, Notification::recommendationIds)
+        .containsExactly(tuple("n1", List.of("r1", "r2")));
+  }
+
+  @Test
+  void messageNamingSeveralResources_isCheckedAgainstWhatIsStoredForEach() {
+    Condition first = condition("c1", "p1");
+    records.apply(List.of(upsert(patient("p1", "2", "1980-01-01")), upsert(first)), "m1", T0);
+    Condition again = condition("c1", "p1");
+    Condition second = condition("c2", "p1");
+
+    Set<String> affected =
+        records.apply(
+            List.of(
+                upsert(patient("p1", "1", "1990-01-01")),
+                upsert(again),
+                upsert(second),
+                upsert(patient("p2", "1", null)),
+                upsert(patient("p2", "1", "2000-01-01"))),
+            "m2",
+            T0);
+
+    assertThat(affected).containsExactly("p1", "p2");
+    assertThat(records.load("p1"))
+        .extracting(r -> r.fhirType() + "/" + r.getIdElement().getIdPart())
+        .containsExactly("Condition/c1", "Condition/c2", "Patient/p1");
+    assertThat(((Patient) records.load("p1").get(2)).getBirthDateElement().getValueAsString())
+        .isEqualTo("1980-01-01");
+    // The second p2 has the version the first just stored: a no-op, as if read again.
+    assertThat(((Patient) records.load("p2").get(0)).getBirthDateElement().getValueAsString())
+        .isEqualTo("1970-01-01");
   }
 
   @Test
@@ -455,6 +504,13 @@ abstract class StoreContract {
     }
     patient.getBirthDateElement().setValueAsString(birthDate == null ? "1970-01-01" : birthDate);
     return patient;
+  }
+
+  private static Condition condition(String id, String patientId) {
+    Condition condition = new Condition();
+    condition.setId("Condition/" + id);
+    condition.setSubject(new Reference("Patient/" + patientId));
+    return condition;
   }
 
   private static ResourceChange upsert(Resource resource) {

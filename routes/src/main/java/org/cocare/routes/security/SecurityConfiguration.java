@@ -2,13 +2,18 @@ package org.cocare.routes.security;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -142,6 +147,22 @@ public class SecurityConfiguration {
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  /**
+   * The configured accounts, checked with their encoded passwords (and upgraded from {@code {noop}}
+   * to BCrypt on first use, as Spring Security does by default); a success is remembered for five
+   * minutes so a sender's Basic credentials are not BCrypt-checked on every message.
+   */
+  @Bean
+  AuthenticationProvider authenticationProvider(
+      UserDetailsService users, PasswordEncoder passwordEncoder) {
+    DaoAuthenticationProvider accounts = new DaoAuthenticationProvider(users);
+    accounts.setPasswordEncoder(passwordEncoder);
+    if (users instanceof UserDetailsPasswordService upgrades) {
+      accounts.setUserDetailsPasswordService(upgrades);
+    }
+    return new RememberedCredentials(accounts, Duration.ofMinutes(5), Ticker.systemTicker());
   }
 
   @Bean

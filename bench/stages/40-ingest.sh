@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# HTTP ingest with persistence: the service jar on H2 (its embedded default), then on a real
+# PostgreSQL server, each loaded by IngestLoad (closed loop at C = 4, 8, 16, then an open loop at
+# half the best rate), then checked against the database. Writes the 'ingest' section.
+#
+# INGEST_CLIENTS, INGEST_INTERVAL (s), INGEST_INTERVALS, INGEST_OPEN (s), INGEST_WARMUP (s) and
+# INGEST_DATABASES (h2 postgres) override the defaults; INGEST_JFR=1 records a profile of the
+# service (settings=profile) into $RESULTS_DIR/ingest-<db>.jfr.
+set -euo pipefail
+
+clients="${INGEST_CLIENTS:-4,8,16}"
+interval="${INGEST_INTERVAL:-4}"
+intervals="${INGEST_INTERVALS:-3}"
+open_seconds="${INGEST_OPEN:-8}"
+warmup="${INGEST_WARMUP:-8}"
+databases="${INGEST_DATABASES:-h2 postgres}"
+
+work="$(mktemp -d)"
+service_pid=""
+postgres_pid=""
+cleanup() {
+  [ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null || true
+  [ -n "$postgres_pid" ] && kill "$postgres_pid" 2>/dev/null && wait "$postgres_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# start_service DB_NAME [--spring.datasource...]: starts the jar in a fresh directory, waits for UP.
+start_service() {
+  local db="$1"; shift
+  local dir="$work/$db"
+  mkdir -p "$dir"
+  port="$(free_port)"
+  local jfr=()
+  if [ "${INGEST_JFR:-0}" = 1 ]; then
+    jfr=("-XX:StartFlightRecording=filename=$RESULTS_DIR/ingest-$db.jfr,settings=profile")
+  fi
+  (cd "$dir" && exec java "${jfr[@]}" -jar "$COCARE_JAR" --server.port="$port" \
+      --cocare.terminology.valueset-dirs="$SHARED_DIR/clinical/valuesets" \
+      --logging.file.name="$dir/cocare.log" --logging.pattern.console= "$@" \
+      >"$dir/stdout.log" 2>&1) &
+  service_pid=$!
+  for _ in $(seq 1 600); do
+    if curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; then
+      return 0
+    fi
+    if ! kill -0 "$service_pid" 2>/dev/null; then
+      echo "ingest: the service on $db did not start" >&2; tail -50 "$dir/stdout.log" >&2; exit 1
+    fi
+    sleep 0.5
+  done
+  echo "ingest: the service on $db was not UP in 300 s" >&2; exit 1
+}
+
+stop_service() {
+  kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""
+}
+
+load() {
+  java -Xmx1g -cp "$BENCH_CP" org.cocare.bench.ingest.IngestLoad "http://127.0.0.1:$port" \
+    "$SHARED_DIR/clinical/ecqm-cases" "$1" "$clients" "$interval" "$intervals" "$open_seconds" "$warmup"
+}
+
+h2_figures="$work/h2.tsv"
+postgres_figures="$work/postgres.tsv"
+
+if [[ " $databases " == *" h2 "* ]]; then
+  start_service h2
+  load "$h2_figures"
+  stop_service
+  java -cp "$BENCH_CP" org.cocare.bench.ingest.IngestCheck \
+    "jdbc:h2:file:$work/h2/data/cocare;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" sa "" "$h2_figures"
+fi
+
+if [[ " $databases " == *" postgres "* ]]; then
+  java -cp "$BENCH_CP" org.cocare.bench.ingest.PostgresServer "$work/postgres.url" \
+    >"$work/postgres.log" 2>&1 &
+  postgres_pid=$!
+  for _ in $(seq 1 120); do [ -f "$work/postgres.url" ] && break; sleep 0.5; done
+  url="$(cat "$work/postgres.url")"
+  start_service postgres --spring.datasource.url="$url" \
+    --spring.datasource.username=postgres --spring.datasource.password=postgres
+  load "$postgres_figures"
+  java -cp "$BENCH_CP" org.cocare.bench.ingest.IngestCheck "$url" postgres postgres "$postgres_figures"
+  stop_service
+  kill "$postgres_pid"; wait "$postgres_pid" 2>/dev/null || true; postgres_pid=""
+fi
+
+cp "$work"/*.tsv "$RESULTS_DIR/" 2>/dev/null || true
+java -cp "$BENCH_CP" org.cocare.bench.ingest.IngestReport "$RESULTS_DIR" \
+  "bench/run.sh ingest   # clients $clients, ${intervals}x${interval} s closed, ${intervals}x${open_seconds} s open" \
+  "$h2_figures" "$postgres_figures"
