@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.cocare.engine.evaluation.Evaluation;
@@ -41,6 +44,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -109,6 +113,14 @@ public final class EvaluateCommand implements Callable<Integer> {
           "Draw (or, with --no-progress, never draw) the progress bar on stderr. Default: drawn"
               + " when stderr is a terminal and stdout is not.")
   Boolean progress;
+
+  @Option(
+      names = "--timing",
+      description =
+          "At the end, print to stderr the start-up time, patients per second from the first byte"
+              + " read to the last line printed, and the same per CPU second of the thread that"
+              + " did the work (for benchmarks: other processes do not count).")
+  boolean timing;
 
   @Parameters(
       arity = "1..*",
@@ -196,6 +208,9 @@ public final class EvaluateCommand implements Callable<Integer> {
       run.bar = new ProgressBar(err, Clock.systemUTC(), totalBytes);
     }
     PatientStream stream = new PatientStream(new MessageContent(context), run);
+    long startNanos = System.nanoTime();
+    long startCpuNanos = cpuNanos();
+    long startUpMillis = ManagementFactory.getRuntimeMXBean().getUptime();
     for (List<Path> files : inputs) {
       Path folder = null;
       for (Path file : files) {
@@ -211,14 +226,33 @@ public final class EvaluateCommand implements Callable<Integer> {
       run.bar.clear();
     }
     out.flush();
+    if (timing) {
+      double seconds = (System.nanoTime() - startNanos) / 1e9;
+      double cpuSeconds = (cpuNanos() - startCpuNanos) / 1e9;
+      err.printf(
+          Locale.ROOT,
+          "cocare evaluate: timing: start-up %.2f s; %d patients in %.2f s (%.0f patients/s);"
+              + " %.2f s CPU (%.0f patients/CPU-s)%n",
+          startUpMillis / 1e3,
+          run.patients,
+          seconds,
+          run.patients / seconds,
+          cpuSeconds,
+          run.patients / cpuSeconds);
+    }
     return run.failed ? 1 : 0;
+  }
+
+  private static long cpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
   }
 
   /** One run over the inputs: reads them into the stream, prints each patient it gets back. */
   private final class Run implements PatientStream.Sink {
     private final FhirReader reader;
     private final Evaluator evaluator;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final ObjectWriter json = JsonMapper.builder().build().writerFor(EvaluationView.class);
     ProgressBar bar;
     boolean failed;
     long patients;
