@@ -87,7 +87,11 @@ public final class FhirReader {
         "{\"resourceType\":\"Patient\",\"id\":\"warm-up\",\"birthDate\":\"1970-01-01\"}");
   }
 
-  private Resource parse(String text, String contentType) {
+  /**
+   * As {@link #parse(byte[], String)}, for text already decoded (a line of an NDJSON file): saves
+   * copying it back to bytes and decoding it again.
+   */
+  public Resource parse(String text, String contentType) {
     if (text.isBlank()) {
       throw new InvalidFhirException(
           ErrorCode.MALFORMED,

@@ -6,8 +6,17 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.core.ConsoleAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +24,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.cocare.engine.evaluation.DryRun;
 import org.cocare.engine.evaluation.Evaluation;
 import org.cocare.engine.evaluation.Evaluator;
 import org.cocare.engine.evaluation.Explanation;
@@ -25,6 +34,7 @@ import org.cocare.engine.rules.RuleEngine;
 import org.cocare.engine.terminology.Terminology;
 import org.cocare.engine.terminology.ValueSetDirectory;
 import org.cocare.engine.terminology.ValueSetSource;
+import org.cocare.fhir.facts.MessageContent;
 import org.cocare.fhir.intake.FhirReader;
 import org.cocare.fhir.intake.InvalidFhirException;
 import org.cocare.rules.ruleset.RuleSet;
@@ -34,22 +44,46 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code cocare.jar evaluate [--as-of YYYY-MM-DD] PATH...}: one JSON line per patient on stdout,
- * problems on stderr, exit 1 if any input could not be read (the others are still evaluated).
- * Starts no server and writes no file.
+ * problems on stderr, exit 1 if any input could not be read or a patient's resources were not
+ * together (the others are still evaluated). Starts no server and writes no file.
+ *
+ * <p>Inputs are streamed: each patient is evaluated and printed as soon as the next patient's
+ * resources begin, so memory holds one patient (or one Bundle file) at a time, whatever the size of
+ * the population; see {@link PatientStream} for what "together" means.
  */
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description = {
       "Evaluates patients against the default rule set and prints one JSON object per patient per line.",
-      "PATH is a Bundle (JSON or XML), an NDJSON file (one resource per line) or a directory: resources",
-      "are grouped by patient, so a folder of one-resource files is one patient, a folder of bundles many."
+      "PATH is a Bundle (JSON or XML), an NDJSON file (one resource or Bundle per line) or a directory"
+          + " (its files in path order); PATHs are read in the order given, as one stream.",
+      "Patients are evaluated one at a time as they stream by, so each patient's resources must come"
+          + " together: consecutive lines of an NDJSON file, one Bundle, or consecutive files of a"
+          + " directory (a folder of one-resource files is one patient, a folder of bundles many).",
+      "A Medication or Device joins the patients of its Bundle; on its own, the patient being read,"
+          + " or the next one at the start of a file or folder.",
+      "A patient whose resources turn up again after it was evaluated is named on stderr, the later"
+          + " resources are not evaluated and the exit code is 1.",
+      "On a terminal (stderr a terminal, stdout not), a progress bar on stderr shows patients done,"
+          + " patients/s and the time left."
     })
 public final class EvaluateCommand implements Callable<Integer> {
+
+  /** Which standard streams are terminals: they decide whether a progress bar is drawn. */
+  record Terminals(boolean stdout, boolean stderr) {
+    static final Terminals NONE = new Terminals(false, false);
+
+    static Terminals ofProcess() {
+      return new Terminals(
+          Terminal.isTerminal(Terminal.STDOUT), Terminal.isTerminal(Terminal.STDERR));
+    }
+  }
 
   @Option(
       names = "--as-of",
@@ -72,6 +106,22 @@ public final class EvaluateCommand implements Callable<Integer> {
               + " closed gaps, each with its rule and source.")
   boolean explain;
 
+  @Option(
+      names = "--progress",
+      negatable = true,
+      description =
+          "Draw (or, with --no-progress, never draw) the progress bar on stderr. Default: drawn"
+              + " when stderr is a terminal and stdout is not.")
+  Boolean progress;
+
+  @Option(
+      names = "--timing",
+      description =
+          "At the end, print to stderr the start-up time, patients per second from the first byte"
+              + " read to the last line printed, and the same per CPU second of the thread that"
+              + " did the work (for benchmarks: other processes do not count).")
+  boolean timing;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
@@ -80,20 +130,39 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   private final PrintStream out;
   private final PrintStream err;
+  private final Terminals terminals;
 
-  EvaluateCommand(PrintStream out, PrintStream err) {
+  EvaluateCommand(PrintStream out, PrintStream err, Terminals terminals) {
     this.out = out;
     this.err = err;
+    this.terminals = terminals;
   }
 
-  /** Runs the command with the process's streams; returns the exit code. */
+  /**
+   * Runs the command with the process's streams; returns the exit code. Stdout is buffered (and
+   * UTF-8) rather than flushed at each line as {@code System.out} is: the lines are for a file or a
+   * pipe, and a write per patient costs more than evaluating a small one.
+   */
   public static int run(String[] args) {
-    return run(args, System.out, System.err);
+    PrintStream out =
+        new PrintStream(
+            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+            false,
+            StandardCharsets.UTF_8);
+    try {
+      return run(args, out, System.err, Terminals.ofProcess());
+    } finally {
+      out.flush();
+    }
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, Terminals.NONE);
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err, Terminals terminals) {
     quietLogging(err);
-    CommandLine command = new CommandLine(new EvaluateCommand(out, err));
+    CommandLine command = new CommandLine(new EvaluateCommand(out, err, terminals));
     command.registerConverter(LocalDate.class, LocalDate::parse);
     // A set-up problem (a missing value set folder, a value set no source holds) is a message for
     // the person at the terminal, not a stack trace; exit 2 as for a usage error.
@@ -119,36 +188,205 @@ public final class EvaluateCommand implements Callable<Integer> {
             new RuleEngine(ruleSet, rules -> Terminology.forRuleSet(rules, sources)),
             Clock.systemDefaultZone(),
             new SimpleMeterRegistry());
-    DryRun dryRun = new DryRun(reader, evaluator);
-    JsonMapper json = JsonMapper.builder().build();
-    int unreadable = 0;
+    Run run = new Run(reader, evaluator);
+    List<List<Path>> inputs = new ArrayList<>();
+    long totalBytes = 0;
     for (Path path : paths) {
-      List<Resource> resources = new ArrayList<>();
-      List<Path> files;
       try {
-        files = files(path);
-      } catch (IOException e) {
-        err.println("cocare evaluate: cannot read " + path + ": " + describe(e));
-        unreadable++;
-        continue;
-      }
-      for (Path file : files) {
-        try {
-          resources.addAll(read(reader, file));
-        } catch (IOException | InvalidFhirException e) {
-          err.println("cocare evaluate: cannot read " + file + ": " + describe(e));
-          unreadable++;
+        List<Path> files = files(path);
+        for (Path file : files) {
+          totalBytes += size(file);
         }
-      }
-      List<Evaluation> evaluations = dryRun.evaluate(resources, asOf);
-      List<Explanation> explanations = explain ? dryRun.explain(resources, asOf) : List.of();
-      for (int i = 0; i < evaluations.size(); i++) {
-        Explanation explanation = explain ? explanations.get(i) : null;
-        out.println(json.writeValueAsString(EvaluationView.of(evaluations.get(i), explanation)));
+        inputs.add(files);
+      } catch (IOException e) {
+        run.problem("cannot read " + path + ": " + describe(e));
+        inputs.add(List.of());
       }
     }
+    boolean showProgress = progress != null ? progress : terminals.stderr() && !terminals.stdout();
+    if (showProgress) {
+      run.bar = new ProgressBar(err, Clock.systemUTC(), totalBytes);
+    }
+    PatientStream stream = new PatientStream(new MessageContent(context), run);
+    long startNanos = System.nanoTime();
+    long startCpuNanos = cpuNanos();
+    long startUpMillis = ManagementFactory.getRuntimeMXBean().getUptime();
+    for (List<Path> files : inputs) {
+      Path folder = null;
+      for (Path file : files) {
+        if (folder == null || !folder.equals(file.getParent()) || isNdjson(file)) {
+          stream.boundary();
+          folder = file.getParent();
+        }
+        run.read(file, stream);
+      }
+    }
+    stream.finish();
+    if (run.bar != null) {
+      run.bar.clear();
+    }
     out.flush();
-    return unreadable == 0 ? 0 : 1;
+    if (timing) {
+      double seconds = (System.nanoTime() - startNanos) / 1e9;
+      double cpuSeconds = (cpuNanos() - startCpuNanos) / 1e9;
+      err.printf(
+          Locale.ROOT,
+          "cocare evaluate: timing: start-up %.2f s; %d patients in %.2f s (%.0f patients/s);"
+              + " %.2f s CPU (%.0f patients/CPU-s)%n",
+          startUpMillis / 1e3,
+          run.patients,
+          seconds,
+          run.patients / seconds,
+          cpuSeconds,
+          run.patients / cpuSeconds);
+    }
+    return run.failed ? 1 : 0;
+  }
+
+  private static long cpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
+  }
+
+  /** One run over the inputs: reads them into the stream, prints each patient it gets back. */
+  private final class Run implements PatientStream.Sink {
+    private final FhirReader reader;
+    private final Evaluator evaluator;
+    private final ObjectWriter json = JsonMapper.builder().build().writerFor(EvaluationView.class);
+    ProgressBar bar;
+    boolean failed;
+    long patients;
+    long bytesDone;
+
+    Run(FhirReader reader, Evaluator evaluator) {
+      this.reader = reader;
+      this.evaluator = evaluator;
+    }
+
+    void read(Path file, PatientStream stream) {
+      try {
+        if (isNdjson(file)) {
+          readLines(file, stream);
+        } else {
+          String contentType =
+              file.getFileName().toString().endsWith(".xml")
+                  ? "application/fhir+xml"
+                  : "application/fhir+json";
+          byte[] body = Files.readAllBytes(file);
+          bytesDone += body.length;
+          stream.accept(reader.parse(body, contentType));
+        }
+      } catch (IOException | InvalidFhirException e) {
+        problem("cannot read " + file + ": " + describe(e));
+      }
+      progress();
+    }
+
+    /**
+     * One resource (or Bundle) per line, parsed and handed on as it is read: the file is never held
+     * whole. A line that cannot be read is reported with its number; the rest still count.
+     */
+    private void readLines(Path file, PatientStream stream) throws IOException {
+      long before = bytesDone;
+      try (CountingInputStream bytes = new CountingInputStream(Files.newInputStream(file));
+          BufferedReader lines =
+              new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8), 1 << 16)) {
+        long number = 0;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          number++;
+          if (number == 1 && line.startsWith("\uFEFF")) {
+            line = line.substring(1);
+          }
+          if (line.isBlank()) {
+            continue;
+          }
+          try {
+            stream.accept(reader.parse(line, "application/fhir+json"));
+          } catch (InvalidFhirException e) {
+            problem("cannot read " + file + " line " + number + ": " + describe(e));
+          }
+          bytesDone = before + bytes.count;
+          progress();
+        }
+      }
+    }
+
+    @Override
+    public void patient(String patientId, List<Resource> record) {
+      Evaluation evaluation = evaluator.evaluate(patientId, record, asOf);
+      Explanation explanation = explain ? evaluator.explain(patientId, record, asOf) : null;
+      if (bar != null && terminals.stdout()) {
+        bar.clear();
+      }
+      out.println(json.writeValueAsString(EvaluationView.of(evaluation, explanation)));
+      patients++;
+    }
+
+    @Override
+    public void reappeared(String patientId) {
+      problem(
+          "patient "
+              + patientId
+              + " has resources after the patient was evaluated; its line above is from the"
+              + " resources before, these are not evaluated. Put each patient's resources"
+              + " together.");
+    }
+
+    void problem(String message) {
+      if (bar != null) {
+        bar.clear();
+      }
+      err.println("cocare evaluate: " + message);
+      failed = true;
+    }
+
+    private void progress() {
+      if (bar != null) {
+        if (terminals.stdout()) {
+          out.flush();
+        }
+        bar.update(patients, bytesDone);
+      }
+    }
+  }
+
+  /** Counts the bytes read through it, for the progress bar's estimate. */
+  private static final class CountingInputStream extends FilterInputStream {
+    long count;
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+  }
+
+  private static boolean isNdjson(Path file) {
+    return file.getFileName().toString().endsWith(".ndjson");
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   private static List<Path> files(Path path) throws IOException {
@@ -165,22 +403,6 @@ public final class EvaluateCommand implements Callable<Integer> {
           .sorted()
           .toList();
     }
-  }
-
-  private static List<Resource> read(FhirReader reader, Path file) throws IOException {
-    String name = file.getFileName().toString();
-    if (name.endsWith(".ndjson")) {
-      List<Resource> resources = new ArrayList<>();
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        if (!line.isBlank()) {
-          resources.add(
-              reader.parse(line.getBytes(StandardCharsets.UTF_8), "application/fhir+json"));
-        }
-      }
-      return resources;
-    }
-    String contentType = name.endsWith(".xml") ? "application/fhir+xml" : "application/fhir+json";
-    return List.of(reader.parse(Files.readAllBytes(file), contentType));
   }
 
   private static String describe(Exception e) {

@@ -115,6 +115,57 @@ class EvaluateCommandTest {
         .contains("education-diabetes-self-management");
   }
 
+  @Test
+  void ndjson_patientWhoseResourcesComeBack_isNamedOnStderr_andExitsNonZero(@TempDir Path dir)
+      throws IOException {
+    String ndjson =
+        """
+        {"resourceType":"Patient","id":"r1","birthDate":"1970-01-01"}
+        {"resourceType":"Patient","id":"r2","birthDate":"2000-01-01"}
+        {"resourceType":"Condition","id":"c1","subject":{"reference":"Patient/r1"},"code":{"coding":[{"system":"http://snomed.info/sct","code":"44054006"}]}}
+        """;
+    Path file = Files.writeString(dir.resolve("split.ndjson"), ndjson);
+
+    Run run = run("--as-of", "2026-11-29", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("patient r1 ").doesNotContain("44054006");
+    assertThat(byPatient(run.lines().stream())).containsOnlyKeys("r1", "r2");
+  }
+
+  @Test
+  void ndjson_lineMayBeABundle_andABrokenLineIsNamed_whileTheRestIsEvaluated(@TempDir Path dir)
+      throws IOException {
+    String ndjson =
+        """
+        {"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Patient","id":"b1","birthDate":"1970-01-01"}},{"resource":{"resourceType":"Patient","id":"b2","birthDate":"1980-01-01"}}]}
+        {"resourceType":"Patient","id":
+        {"resourceType":"Patient","id":"b3","birthDate":"1990-01-01"}
+        """;
+    Path file = Files.writeString(dir.resolve("mixed.ndjson"), ndjson);
+
+    Run run = run("--as-of", "2026-11-29", "--no-progress", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("cannot read " + file + " line 2");
+    assertThat(run.lines().stream().map(JSON::readTree).map(n -> n.path("patient").asString()))
+        .containsExactly("b1", "b2", "b3");
+  }
+
+  @Test
+  void progress_isDrawnOnStderr_whenAsked_andClearedAtTheEnd() {
+    Run run =
+        run(
+            "--as-of",
+            "2026-11-29",
+            "--progress",
+            EXAMPLES.resolve("bundles/james-discharged.json").toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).contains(" patients").contains("100%").endsWith("\r\033[K");
+    assertThat(run.lines()).hasSize(1);
+  }
+
   private static Map<String, JsonNode> byPatient(Stream<String> lines) {
     return lines
         .map(JSON::readTree)

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# cocare.jar evaluate over the replicated eCQM population: patients/s (3 runs of 10,000), start-up,
+# peak RSS, and one 100,000-patient run at -Xmx512m for constant memory; the Synthea population
+# too when one is in the cache.
+set -euo pipefail
+
+cases="$SHARED_DIR/clinical/ecqm-cases"
+small="$CACHE_DIR/ecqm-10000.ndjson"
+large="$CACHE_DIR/ecqm-100000.ndjson"
+java -cp "$BENCH_CP" org.cocare.bench.population.EcqmPopulation "$cases" 10000 "$small"
+java -cp "$BENCH_CP" org.cocare.bench.population.EcqmPopulation "$cases" 100000 "$large"
+
+synthea=()
+for dir in "$CACHE_DIR"/synthea-*/fhir; do
+  if [ -d "$dir" ]; then
+    synthea=("$dir")
+    break
+  fi
+done
+
+java -cp "$BENCH_CP" org.cocare.bench.evaluate.EvaluateRun \
+  "$COCARE_JAR" "$SHARED_DIR/clinical/valuesets" "$RESULTS_DIR" "$small" 3 "$large" "${synthea[@]}"
