@@ -26,6 +26,7 @@ import org.cocare.engine.recommendation.RecommendationLifecycle;
 import org.cocare.engine.recommendation.RecommendationStore;
 import org.cocare.engine.record.PatientRecordStore;
 import org.cocare.engine.rules.CompiledRuleSet;
+import org.cocare.engine.rules.RuleBaseCache;
 import org.cocare.engine.rules.RuleEngine;
 import org.cocare.engine.rulesets.ImpactPreview;
 import org.cocare.engine.rulesets.RuleSetRegistry;
@@ -123,12 +124,17 @@ public class EngineConfiguration {
   }
 
   /**
-   * Compiles the rule set at start-up and fails the start if it does not compile or uses value sets
-   * that no terminology source holds (naming them). Each rule set activated later gets its own
-   * value-set index from the same sources, then its own starter terminology.
+   * Compiles the rule set at start-up (or reads the rule base compiled from the same content at an
+   * earlier start) and fails the start if it does not compile or uses value sets that no
+   * terminology source holds (naming them). Each rule set activated later gets its own value-set
+   * index from the same sources, then its own starter terminology.
    */
   @Bean
-  RuleEngine ruleEngine(RuleSet ruleSet, TerminologyProperties properties, FhirContext context) {
+  RuleEngine ruleEngine(
+      RuleSet ruleSet,
+      TerminologyProperties properties,
+      RuleCacheProperties cache,
+      FhirContext context) {
     List<ValueSetSource> sources = new ArrayList<>();
     if (!properties.valuesetDirs().isEmpty()) {
       sources.add(ValueSetDirectory.read(context, properties.valuesetDirs()));
@@ -139,7 +145,10 @@ public class EngineConfiguration {
               context, properties.server(), properties.cacheTtl(), properties.timeout()));
     }
     List<ValueSetSource> configured = List.copyOf(sources);
-    return new RuleEngine(ruleSet, rules -> Terminology.forRuleSet(rules, configured));
+    return new RuleEngine(
+        ruleSet,
+        rules -> Terminology.forRuleSet(rules, configured),
+        cache.cacheDir() == null ? null : new RuleBaseCache(cache.cacheDir()));
   }
 
   @Bean
