@@ -60,12 +60,18 @@ public class EngineConfiguration {
     return FhirContext.forR4();
   }
 
-  /** Built and warmed at start-up: the validator's first use costs seconds. */
+  /**
+   * Built and warmed at start-up (the validator's first use costs seconds), the warm-up beside the
+   * rest of the start, which waits for it before the application is ready.
+   */
   @Bean
-  FhirReader fhirReader(FhirContext context) {
-    FhirReader reader = new FhirReader(context);
-    reader.warmUp();
-    return reader;
+  ValidatorWarmUp validatorWarmUp(FhirContext context) {
+    return new ValidatorWarmUp(new FhirReader(context));
+  }
+
+  @Bean
+  FhirReader fhirReader(ValidatorWarmUp warmUp) {
+    return warmUp.reader();
   }
 
   /** Cocare's participation questionnaire: offered on the portal, read by value analysis. */

@@ -207,7 +207,7 @@ public final class RuleBase {
           }
           files.write(RESOURCES + path, drl);
         });
-    KieBuilder builder = kie.newKieBuilder(files).buildAll();
+    KieBuilder builder = kie.newKieBuilder(files, KnownMisses.MODULE).buildAll();
     DrlProblems drlProblems = new DrlProblems();
     for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
       String table = m.getPath() == null ? null : tableByPath.get(m.getPath());
@@ -239,7 +239,7 @@ public final class RuleBase {
     if (!errors.isEmpty()) {
       throw new RuleSetCompilationException(ruleSet.label(), errors);
     }
-    return new RuleBase(kie.newKieContainer(releaseId).getKieBase(), catalogue);
+    return new RuleBase(kie.newKieContainer(releaseId, KnownMisses.MODULE).getKieBase(), catalogue);
   }
 
   /**
@@ -307,7 +307,7 @@ public final class RuleBase {
       }
       byte[] serialized = in.readNBytes(in.readInt());
       ProjectClassLoader loader =
-          ProjectClassLoader.createProjectClassLoader(RuleBase.class.getClassLoader(), generated);
+          ProjectClassLoader.createProjectClassLoader(KnownMisses.MODULE, generated);
       Object packages;
       try (DroolsObjectInputStream packageIn =
           new DroolsObjectInputStream(new ByteArrayInputStream(serialized), loader)) {
