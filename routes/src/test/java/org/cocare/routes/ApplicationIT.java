@@ -28,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApplicationIT {
   protected static final Path INBOX = tempDir("cocare-it-inbox");
+  // Empty: each run compiles the rule set and writes its entry, as a first start does.
+  protected static final Path RULE_CACHE = tempDir("cocare-it-rule-cache");
   protected static final JsonMapper JSON = JsonMapper.builder().build();
   protected static final String FHIR_JSON = "application/fhir+json";
 
@@ -44,6 +46,7 @@ public abstract class ApplicationIT {
             "jdbc:h2:mem:cocare-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
     registry.add("cocare.inbox.enabled", () -> "true");
     registry.add("cocare.inbox.dir", INBOX::toString);
+    registry.add("cocare.rules.cache-dir", RULE_CACHE::toString);
     // Tests that deliver run the deliverer themselves; a timer sending meanwhile would add events
     // to the timelines other tests read.
     registry.add("cocare.delivery.enabled", () -> "false");

@@ -40,6 +40,7 @@ class PostgresApplicationIT {
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "postgres");
     registry.add("cocare.inbox.enabled", () -> "false");
+    registry.add("cocare.rules.cache-dir", () -> "");
     registry.add("cocare.portal.secret", () -> "a-test-secret-of-at-least-thirty-two-characters");
   }
 

@@ -20,15 +20,18 @@ import org.cocare.rules.ruleset.RuleSet;
 import org.cocare.rules.ruleset.RuleSetCompilationException;
 
 /**
- * Compiles rule sets (each content hash once, cached with Caffeine) and evaluates facts against the
- * active one. Swapping the active rule set is atomic: an evaluation already running finishes on the
- * version it started with, and a rule set that does not compile never becomes active. Thread-safe.
+ * Compiles rule sets (each content hash once, cached with Caffeine and, when given a {@link
+ * RuleBaseCache}, on disk across restarts) and evaluates facts against the active one. Swapping the
+ * active rule set is atomic: an evaluation already running finishes on the version it started with,
+ * and a rule set that does not compile never becomes active. Thread-safe.
  */
 public final class RuleEngine {
   private final Cache<String, CompiledRuleSet> compiled =
       Caffeine.newBuilder().maximumSize(32).build();
   private final AtomicReference<CompiledRuleSet> active = new AtomicReference<>();
   private final Function<RuleSet, ? extends ValueSetIndex> terminology;
+  // Null: compiled rule bases are kept in memory only.
+  private final RuleBaseCache stored;
 
   /** With each rule set's own starter terminology only (tests, the shipped defaults). */
   public RuleEngine(RuleSet initial) {
@@ -41,7 +44,20 @@ public final class RuleEngine {
    * refuses the rule set like a compile error.
    */
   public RuleEngine(RuleSet initial, Function<RuleSet, ? extends ValueSetIndex> terminology) {
+    this(initial, terminology, null);
+  }
+
+  /**
+   * As {@link #RuleEngine(RuleSet, Function)}, and each rule base compiled is also kept in {@code
+   * stored}, where a later engine (the next start) finds it instead of compiling the same content
+   * again.
+   */
+  public RuleEngine(
+      RuleSet initial,
+      Function<RuleSet, ? extends ValueSetIndex> terminology,
+      RuleBaseCache stored) {
     this.terminology = terminology;
+    this.stored = stored;
     activate(initial);
   }
 
@@ -72,7 +88,8 @@ public final class RuleEngine {
         compiled.get(
             ruleSet.contentHash(),
             hash -> {
-              RuleBase ruleBase = RuleBase.compile(ruleSet);
+              RuleBase ruleBase =
+                  stored == null ? RuleBase.compile(ruleSet) : stored.readOrCompile(ruleSet);
               ValueSetIndex index;
               try {
                 index = terminology.apply(ruleSet);

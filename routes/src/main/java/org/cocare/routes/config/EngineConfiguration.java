@@ -26,6 +26,7 @@ import org.cocare.engine.recommendation.RecommendationLifecycle;
 import org.cocare.engine.recommendation.RecommendationStore;
 import org.cocare.engine.record.PatientRecordStore;
 import org.cocare.engine.rules.CompiledRuleSet;
+import org.cocare.engine.rules.RuleBaseCache;
 import org.cocare.engine.rules.RuleEngine;
 import org.cocare.engine.rulesets.ImpactPreview;
 import org.cocare.engine.rulesets.RuleSetRegistry;
@@ -59,12 +60,18 @@ public class EngineConfiguration {
     return FhirContext.forR4();
   }
 
-  /** Built and warmed at start-up: the validator's first use costs seconds. */
+  /**
+   * Built and warmed at start-up (the validator's first use costs seconds), the warm-up beside the
+   * rest of the start, which waits for it before the application is ready.
+   */
   @Bean
-  FhirReader fhirReader(FhirContext context) {
-    FhirReader reader = new FhirReader(context);
-    reader.warmUp();
-    return reader;
+  ValidatorWarmUp validatorWarmUp(FhirContext context) {
+    return new ValidatorWarmUp(new FhirReader(context));
+  }
+
+  @Bean
+  FhirReader fhirReader(ValidatorWarmUp warmUp) {
+    return warmUp.reader();
   }
 
   /** Cocare's participation questionnaire: offered on the portal, read by value analysis. */
@@ -123,12 +130,17 @@ public class EngineConfiguration {
   }
 
   /**
-   * Compiles the rule set at start-up and fails the start if it does not compile or uses value sets
-   * that no terminology source holds (naming them). Each rule set activated later gets its own
-   * value-set index from the same sources, then its own starter terminology.
+   * Compiles the rule set at start-up (or reads the rule base compiled from the same content at an
+   * earlier start) and fails the start if it does not compile or uses value sets that no
+   * terminology source holds (naming them). Each rule set activated later gets its own value-set
+   * index from the same sources, then its own starter terminology.
    */
   @Bean
-  RuleEngine ruleEngine(RuleSet ruleSet, TerminologyProperties properties, FhirContext context) {
+  RuleEngine ruleEngine(
+      RuleSet ruleSet,
+      TerminologyProperties properties,
+      RuleCacheProperties cache,
+      FhirContext context) {
     List<ValueSetSource> sources = new ArrayList<>();
     if (!properties.valuesetDirs().isEmpty()) {
       sources.add(ValueSetDirectory.read(context, properties.valuesetDirs()));
@@ -139,7 +151,10 @@ public class EngineConfiguration {
               context, properties.server(), properties.cacheTtl(), properties.timeout()));
     }
     List<ValueSetSource> configured = List.copyOf(sources);
-    return new RuleEngine(ruleSet, rules -> Terminology.forRuleSet(rules, configured));
+    return new RuleEngine(
+        ruleSet,
+        rules -> Terminology.forRuleSet(rules, configured),
+        cache.cacheDir() == null ? null : new RuleBaseCache(cache.cacheDir()));
   }
 
   @Bean

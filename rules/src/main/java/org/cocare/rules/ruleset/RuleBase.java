@@ -1,14 +1,34 @@
 package org.cocare.rules.ruleset;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.cocare.rules.content.Catalogue;
 import org.cocare.rules.model.EvaluationContext;
 import org.cocare.rules.model.GapClosed;
@@ -19,6 +39,14 @@ import org.cocare.rules.recommendation.EducationContent;
 import org.cocare.rules.recommendation.Kind;
 import org.cocare.rules.recommendation.Recommendation;
 import org.cocare.rules.scenario.ScenarioFormatException;
+import org.drools.base.common.DroolsObjectInputStream;
+import org.drools.base.common.DroolsObjectOutputStream;
+import org.drools.base.definitions.InternalKnowledgePackage;
+import org.drools.base.util.Drools;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.drools.wiring.api.classloader.ProjectClassLoader;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -29,6 +57,7 @@ import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.builder.model.KieSessionModel;
 import org.kie.api.command.Command;
 import org.kie.api.command.KieCommands;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.ClassObjectFilter;
@@ -50,6 +79,10 @@ public final class RuleBase {
       Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
 
   private static final String PLAIN_LANGUAGE = "plainLanguage";
+  private static final String KBASE = "cocare";
+
+  /** Starts {@link #toBytes()}' form ("CKB" and its version). */
+  private static final int FORM = 0x434b4201;
 
   /** The parameter naming the language of patients whose preferred one is not offered. */
   public static final String DEFAULT_LANGUAGE = "education.default-language";
@@ -162,7 +195,7 @@ public final class RuleBase {
     // buy nothing and only warn about constraints that read the context's dates.
     module.setConfigurationProperty("drools.propertySpecific", "ALLOWED");
     module
-        .newKieBaseModel("cocare")
+        .newKieBaseModel(KBASE)
         .setDefault(true)
         .newKieSessionModel("evaluate")
         .setDefault(true)
@@ -179,7 +212,7 @@ public final class RuleBase {
           }
           files.write(RESOURCES + path, drl);
         });
-    KieBuilder builder = kie.newKieBuilder(files).buildAll();
+    KieBuilder builder = kie.newKieBuilder(files, KnownMisses.MODULE).buildAll();
     DrlProblems drlProblems = new DrlProblems();
     for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
       String table = m.getPath() == null ? null : tableByPath.get(m.getPath());
@@ -211,7 +244,163 @@ public final class RuleBase {
     if (!errors.isEmpty()) {
       throw new RuleSetCompilationException(ruleSet.label(), errors);
     }
-    return new RuleBase(kie.newKieContainer(releaseId).getKieBase(), catalogue);
+    return new RuleBase(kie.newKieContainer(releaseId, KnownMisses.MODULE).getKieBase(), catalogue);
+  }
+
+  /**
+   * The compiled rule base as bytes, for {@link #fromBytes}: the classes Drools generated for the
+   * types the rules declare, then the knowledge packages (rules, compiled consequences, type
+   * declarations) in Drools' own serialized form. Readable only by a runtime with the same {@link
+   * #compiledForm()}.
+   */
+  public byte[] toBytes() {
+    if (!(((InternalRuleBase) kieBase).getRootClassLoader() instanceof ProjectClassLoader loader)) {
+      throw new IllegalStateException("only a rule base compiled by RuleBase.compile has bytes");
+    }
+    List<InternalKnowledgePackage> packages = new ArrayList<>();
+    for (KiePackage p : kieBase.getKiePackages()) {
+      packages.add((InternalKnowledgePackage) p);
+    }
+    try {
+      ByteArrayOutputStream serialized = new ByteArrayOutputStream();
+      try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(serialized)) {
+        out.writeObject(packages);
+      }
+      Map<String, byte[]> generated = new TreeMap<>(loader.getStore());
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(serialized.size() + 65536);
+      try (DataOutputStream out = new DataOutputStream(bytes)) {
+        out.writeInt(FORM);
+        out.writeUTF(compiledForm());
+        out.writeInt(generated.size());
+        for (Map.Entry<String, byte[]> type : generated.entrySet()) {
+          out.writeUTF(type.getKey());
+          out.writeInt(type.getValue().length);
+          out.write(type.getValue());
+        }
+        out.writeInt(serialized.size());
+        serialized.writeTo(out);
+      }
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serialize the rule base", e);
+    }
+  }
+
+  /**
+   * The rule base {@link #toBytes()} wrote for this rule set, without compiling it again: Drools
+   * rebuilds its network from the packages, which takes a fraction of compiling the DRL. The rule
+   * set's checks (safety, catalogue, metadata, scenarios) are not repeated: they passed when these
+   * bytes were made from the same content by the same code ({@link #compiledForm()}).
+   *
+   * @throws IllegalArgumentException when the bytes are not such a rule base or were written by
+   *     another {@link #compiledForm()}: the caller compiles instead
+   */
+  public static RuleBase fromBytes(RuleSet ruleSet, byte[] bytes) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      if (in.readInt() != FORM) {
+        throw new IllegalArgumentException("not a compiled rule base");
+      }
+      String form = in.readUTF();
+      if (!form.equals(compiledForm())) {
+        throw new IllegalArgumentException(
+            "compiled by another runtime (" + form + "), this is " + compiledForm());
+      }
+      Map<String, byte[]> generated = new HashMap<>();
+      for (int n = in.readInt(); n > 0; n--) {
+        String name = in.readUTF();
+        generated.put(name, in.readNBytes(in.readInt()));
+      }
+      byte[] serialized = in.readNBytes(in.readInt());
+      ProjectClassLoader loader =
+          ProjectClassLoader.createProjectClassLoader(KnownMisses.MODULE, generated);
+      Object packages;
+      try (DroolsObjectInputStream packageIn =
+          new DroolsObjectInputStream(new ByteArrayInputStream(serialized), loader)) {
+        packages = packageIn.readObject();
+      }
+      InternalKnowledgeBase base =
+          KnowledgeBaseFactory.newKnowledgeBase(
+              KBASE, KieServices.Factory.get().newKieBaseConfiguration(new Properties(), loader));
+      List<InternalKnowledgePackage> read = new ArrayList<>();
+      for (Object p : (Collection<?>) packages) {
+        read.add((InternalKnowledgePackage) p);
+      }
+      base.addPackages(read);
+      return new RuleBase(base, ruleSet.catalogue());
+    } catch (IOException | ClassNotFoundException | ClassCastException e) {
+      throw new IllegalArgumentException("not a readable compiled rule base: " + e, e);
+    }
+  }
+
+  /**
+   * What a compiled rule base's bytes depend on besides the rule set's content: the Drools and Java
+   * versions and this module's classes (the fact model the rules are compiled against), as a short
+   * hash. Bytes written under another one are not read.
+   */
+  public static String compiledForm() {
+    return CompiledForm.ID;
+  }
+
+  private static final class CompiledForm {
+    static final String ID = id();
+
+    private static String id() {
+      MessageDigest digest;
+      try {
+        digest = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+      }
+      digest.update(
+          ("form " + FORM + ", drools " + Drools.getFullVersion() + ", java " + Runtime.version())
+              .getBytes(StandardCharsets.UTF_8));
+      try {
+        moduleClasses(digest);
+      } catch (IOException | URISyntaxException | RuntimeException e) {
+        // Without a fingerprint of the fact model no bytes can be trusted: a form of its own that
+        // no other runtime shares.
+        digest.update(Long.toString(System.nanoTime()).getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(digest.digest(), 0, 8);
+    }
+
+    /** Every class of this module by name and content (CRC in a jar, bytes in a folder). */
+    private static void moduleClasses(MessageDigest digest) throws IOException, URISyntaxException {
+      URL location = RuleBase.class.getProtectionDomain().getCodeSource().getLocation();
+      if ("file".equals(location.getProtocol())) {
+        Path path = Path.of(location.toURI());
+        if (Files.isDirectory(path)) {
+          try (Stream<Path> files = Files.walk(path)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+              digest.update(path.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+              digest.update(Files.readAllBytes(file));
+            }
+          }
+        } else {
+          try (JarFile jar = new JarFile(path.toFile())) {
+            classEntries(jar, digest);
+          }
+        }
+      } else if (location.openConnection() instanceof JarURLConnection connection) {
+        // A jar inside the application's jar: the connection's JarFile is the class loader's
+        // cached one, so it stays open.
+        classEntries(connection.getJarFile(), digest);
+      } else {
+        throw new IllegalStateException("cannot read the classes at " + location);
+      }
+    }
+
+    private static void classEntries(JarFile jar, MessageDigest digest) {
+      jar.stream()
+          .filter(e -> e.getName().endsWith(".class"))
+          .sorted(Comparator.comparing(JarEntry::getName))
+          .forEach(
+              e -> {
+                digest.update(e.getName().getBytes(StandardCharsets.UTF_8));
+                digest.update(
+                    HexFormat.of().toHexDigits(e.getCrc()).getBytes(StandardCharsets.UTF_8));
+              });
+    }
   }
 
   public KieBase kieBase() {

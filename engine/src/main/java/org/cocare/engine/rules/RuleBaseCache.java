@@ -1,0 +1,133 @@
+package org.cocare.engine.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.cocare.rules.ruleset.RuleBase;
+import org.cocare.rules.ruleset.RuleSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compiled rule bases kept on disk by content hash, so that a restart with the same rule set reads
+ * its rule base instead of compiling the DRL again. One file per entry, named for the content hash
+ * and the {@linkplain RuleBase#compiledForm() compiled form} (Drools and Java versions, the fact
+ * model's classes), so another build never reads an entry it did not write. An entry is written to
+ * a temporary file and moved into place: a reader sees a whole entry or none. An entry that cannot
+ * be read (truncated, corrupt, from another form) is deleted and the rule set compiled as if there
+ * were none: the cache can make a start faster, never make it fail. Thread-safe.
+ *
+ * <p>Entries are Java-serialized Drools packages, read back with the application's class loader:
+ * whoever can write this folder can run code in the service, as whoever can write its jar. It
+ * belongs beside the database, with the same permissions.
+ */
+public final class RuleBaseCache {
+  private static final Logger LOG = LoggerFactory.getLogger(RuleBaseCache.class);
+  private static final String SUFFIX = ".kbase";
+
+  private final Path dir;
+  private final AtomicLong hits = new AtomicLong();
+  private final AtomicLong compiled = new AtomicLong();
+  private final AtomicLong unreadable = new AtomicLong();
+
+  /** What the cache did since it was made. */
+  public record Stats(long hits, long compiled, long unreadable) {}
+
+  public RuleBaseCache(Path dir) {
+    if (dir == null) {
+      throw new IllegalArgumentException("the rule base cache needs a folder");
+    }
+    this.dir = dir;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public Stats stats() {
+    return new Stats(hits.get(), compiled.get(), unreadable.get());
+  }
+
+  /** The entry's file for this rule set's content, whether it exists or not. */
+  public Path entry(RuleSet ruleSet) {
+    return dir.resolve(ruleSet.contentHash() + "-" + RuleBase.compiledForm() + SUFFIX);
+  }
+
+  /**
+   * The rule base from this rule set's entry; without a readable one, compiled (which may fail as
+   * {@link RuleBase#compile} does) and stored for the next start.
+   */
+  RuleBase readOrCompile(RuleSet ruleSet) {
+    Optional<RuleBase> stored = read(ruleSet);
+    if (stored.isPresent()) {
+      hits.incrementAndGet();
+      return stored.get();
+    }
+    RuleBase ruleBase = RuleBase.compile(ruleSet);
+    compiled.incrementAndGet();
+    write(ruleSet, ruleBase);
+    return ruleBase;
+  }
+
+  private Optional<RuleBase> read(RuleSet ruleSet) {
+    Path entry = entry(ruleSet);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(entry);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      LOG.warn("rule base cache: cannot read {}, compiling instead: {}", entry, e.toString());
+      unreadable.incrementAndGet();
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(RuleBase.fromBytes(ruleSet, bytes));
+    } catch (RuntimeException | LinkageError e) {
+      // Drools reports a damaged stream in many ways (its own exceptions, class-format errors):
+      // each means this entry is of no use, none means the rule set is.
+      LOG.warn(
+          "rule base cache: {} is unreadable, deleting it and compiling instead: {}",
+          entry.getFileName(),
+          e.toString());
+      unreadable.incrementAndGet();
+      try {
+        Files.deleteIfExists(entry);
+      } catch (IOException deleteFailed) {
+        LOG.warn("rule base cache: cannot delete {}: {}", entry, deleteFailed.toString());
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** Stores the entry atomically; a cache that cannot be written only costs the next start time. */
+  private void write(RuleSet ruleSet, RuleBase ruleBase) {
+    Path entry = entry(ruleSet);
+    Path temporary = null;
+    try {
+      Files.createDirectories(dir);
+      temporary = Files.createTempFile(dir, entry.getFileName().toString(), ".tmp");
+      Files.write(temporary, ruleBase.toBytes());
+      try {
+        Files.move(temporary, entry, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, entry, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException | UncheckedIOException | IllegalStateException e) {
+      LOG.warn("rule base cache: cannot write {}: {}", entry, e.toString());
+      if (temporary != null) {
+        try {
+          Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+          // Left behind; a later write of the same entry does not depend on it.
+        }
+      }
+    }
+  }
+}

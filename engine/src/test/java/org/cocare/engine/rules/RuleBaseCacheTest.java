@@ -1,0 +1,132 @@
+package org.cocare.engine.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.cocare.engine.terminology.Terminology;
+import org.cocare.rules.model.EvaluationContext;
+import org.cocare.rules.ruleset.RuleBase;
+import org.cocare.rules.ruleset.RuleSet;
+import org.cocare.rules.scenario.FactBuilder;
+import org.cocare.rules.scenario.Scenario;
+import org.cocare.rules.scenario.ScenarioResult;
+import org.cocare.rules.scenario.ScenarioRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleBaseCacheTest {
+  static final RuleSet DEFAULT = RuleSet.loadDefault();
+
+  @TempDir Path dir;
+
+  RuleEngine engine(RuleBaseCache cache) {
+    return new RuleEngine(DEFAULT, Terminology::fromRuleSet, cache);
+  }
+
+  @Test
+  void secondEngine_readsTheStoredRuleBase_insteadOfCompiling() {
+    RuleBaseCache first = new RuleBaseCache(dir);
+    engine(first);
+    RuleBaseCache second = new RuleBaseCache(dir);
+
+    RuleEngine restarted = engine(second);
+
+    assertThat(first.stats()).isEqualTo(new RuleBaseCache.Stats(0, 1, 0));
+    assertThat(first.entry(DEFAULT)).isRegularFile();
+    assertThat(second.stats()).isEqualTo(new RuleBaseCache.Stats(1, 0, 0));
+    assertThat(restarted.active().ruleSet()).isEqualTo(DEFAULT);
+  }
+
+  @Test
+  void storedRuleBase_passesEveryScenario_andExplainsAsTheCompiledOne() {
+    engine(new RuleBaseCache(dir));
+    CompiledRuleSet read = engine(new RuleBaseCache(dir)).active();
+    CompiledRuleSet compiled = new RuleEngine(DEFAULT).active();
+    List<Scenario> scenarios = DEFAULT.scenarios();
+
+    List<ScenarioResult> results =
+        new ScenarioRunner(read.ruleBase(), read.parameters(), read.terminology()).run(scenarios);
+
+    assertThat(scenarios).isNotEmpty();
+    assertThat(results).allSatisfy(r -> assertThat(r.differences()).isEmpty());
+    assertThat(derivations(read, scenarios)).isEqualTo(derivations(compiled, scenarios));
+  }
+
+  /** Which rules (and their sources) derived which kinds of fact, for each scenario's record. */
+  static List<List<String>> derivations(CompiledRuleSet ruleSet, List<Scenario> scenarios) {
+    return scenarios.stream()
+        .map(
+            s ->
+                ruleSet
+                    .ruleBase()
+                    .fire(
+                        new FactBuilder(ruleSet.terminology()).facts(s.input()),
+                        EvaluationContext.asOf(s.input().asOfDate()),
+                        ruleSet.parameters(),
+                        true)
+                    .derivations()
+                    .stream()
+                    .map(
+                        d ->
+                            d.rule() + " " + d.source() + " " + d.fact().getClass().getSimpleName())
+                    .sorted()
+                    .toList())
+        .toList();
+  }
+
+  @Test
+  void garbledEntry_isCompiledAgain_andReplaced() throws IOException {
+    RuleBaseCache cache = new RuleBaseCache(dir);
+    Files.createDirectories(dir);
+    Files.write(cache.entry(DEFAULT), "not a rule base".getBytes());
+
+    engine(cache);
+
+    assertThat(cache.stats()).isEqualTo(new RuleBaseCache.Stats(0, 1, 1));
+    RuleBaseCache next = new RuleBaseCache(dir);
+    engine(next);
+    assertThat(next.stats()).isEqualTo(new RuleBaseCache.Stats(1, 0, 0));
+  }
+
+  @Test
+  void truncatedEntry_isCompiledAgain() throws IOException {
+    engine(new RuleBaseCache(dir));
+    RuleBaseCache cache = new RuleBaseCache(dir);
+    byte[] whole = Files.readAllBytes(cache.entry(DEFAULT));
+    Files.write(cache.entry(DEFAULT), Arrays.copyOf(whole, whole.length / 2));
+
+    RuleEngine engine = engine(cache);
+
+    assertThat(cache.stats()).isEqualTo(new RuleBaseCache.Stats(0, 1, 1));
+    assertThat(engine.active().ruleBase().kieBase().getKiePackages()).isNotEmpty();
+  }
+
+  @Test
+  void entryOfAnotherCompiledForm_isRefused() throws IOException {
+    engine(new RuleBaseCache(dir));
+    byte[] bytes = Files.readAllBytes(new RuleBaseCache(dir).entry(DEFAULT));
+    String form = RuleBase.compiledForm();
+    int at = indexOf(bytes, form.getBytes());
+    bytes[at] = (byte) (bytes[at] == '0' ? '1' : '0');
+    byte[] otherForm = bytes;
+
+    assertThat(at).isPositive();
+    assertThatThrownBy(() -> RuleBase.fromBytes(DEFAULT, otherForm))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("another runtime");
+  }
+
+  static int indexOf(byte[] haystack, byte[] needle) {
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
