@@ -3,13 +3,13 @@
 # pipeline stage and by method.
 set -euo pipefail
 
-population="$CACHE_DIR/ecqm-20000-s42.ndjson"
+population="$CACHE_DIR/ecqm-10000.ndjson"
 java -cp "$BENCH_CP" org.cocare.bench.population.EcqmPopulation \
-  "$SHARED_DIR/clinical/ecqm-cases" 20000 "$population" 42
+  "$SHARED_DIR/clinical/ecqm-cases" 10000 "$population"
 recording="$RESULTS_DIR/evaluate.jfr"
 command=(java -Xmx512m "-XX:StartFlightRecording=filename=$recording,settings=profile"
   -jar "$COCARE_JAR" evaluate --as-of 2026-12-31 --valuesets "$SHARED_DIR/clinical/valuesets"
   "$population")
 "${command[@]}" > /dev/null 2> "$RESULTS_DIR/profile.log"
 java -cp "$BENCH_CP" org.cocare.bench.profile.JfrProfile "$recording" "$RESULTS_DIR" \
-  "java -Xmx512m -XX:StartFlightRecording=filename=evaluate.jfr,settings=profile -jar cocare.jar evaluate --as-of 2026-12-31 --valuesets ../shared/clinical/valuesets ecqm-20000-s42.ndjson" > /dev/null
+  "java -Xmx512m -XX:StartFlightRecording=filename=evaluate.jfr,settings=profile -jar cocare.jar evaluate --as-of 2026-12-31 --valuesets ../shared/clinical/valuesets ecqm-10000.ndjson" > /dev/null
