@@ -12,11 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * itself.
  */
 final class KnownMisses extends ClassLoader {
-  static final KnownMisses MODULE = new KnownMisses(RuleBase.class.getClassLoader());
-
+  // Registered before MODULE is built: a loader is parallel capable only if its class was
+  // registered when its constructor ran, else every lookup would lock the whole loader.
   static {
     registerAsParallelCapable();
   }
+
+  static final KnownMisses MODULE = new KnownMisses(RuleBase.class.getClassLoader());
 
   private final Set<String> missing = ConcurrentHashMap.newKeySet();
 

@@ -87,6 +87,12 @@ public final class RuleBase {
   /** The parameter naming the language of patients whose preferred one is not offered. */
   public static final String DEFAULT_LANGUAGE = "education.default-language";
 
+  // Facts are inserted once and never modified in a stateless session: property reactivity would
+  // buy nothing and only warn about constraints that read the context's dates. A rule base read
+  // back from the cache is configured the same way as a compiled one.
+  private static final String PROPERTY_SPECIFIC = "drools.propertySpecific";
+  private static final String PROPERTY_SPECIFIC_VALUE = "ALLOWED";
+
   private final KieBase kieBase;
   private final Catalogue catalogue;
   // Sessions reused between firings (reset, not rebuilt): building a session's node memories cost
@@ -191,9 +197,7 @@ public final class RuleBase {
             "1");
     files.generateAndWritePomXML(releaseId);
     KieModuleModel module = kie.newKieModuleModel();
-    // Facts are inserted once and never modified in a stateless session: property reactivity would
-    // buy nothing and only warn about constraints that read the context's dates.
-    module.setConfigurationProperty("drools.propertySpecific", "ALLOWED");
+    module.setConfigurationProperty(PROPERTY_SPECIFIC, PROPERTY_SPECIFIC_VALUE);
     module
         .newKieBaseModel(KBASE)
         .setDefault(true)
@@ -320,7 +324,7 @@ public final class RuleBase {
       }
       InternalKnowledgeBase base =
           KnowledgeBaseFactory.newKnowledgeBase(
-              KBASE, KieServices.Factory.get().newKieBaseConfiguration(new Properties(), loader));
+              KBASE, KieServices.Factory.get().newKieBaseConfiguration(configuration(), loader));
       List<InternalKnowledgePackage> read = new ArrayList<>();
       for (Object p : (Collection<?>) packages) {
         read.add((InternalKnowledgePackage) p);
@@ -532,5 +536,11 @@ public final class RuleBase {
   private static String folder(String drl) {
     Matcher matcher = PACKAGE.matcher(drl);
     return matcher.find() ? matcher.group(1).replace('.', '/') + "/" : "";
+  }
+
+  private static Properties configuration() {
+    Properties properties = new Properties();
+    properties.setProperty(PROPERTY_SPECIFIC, PROPERTY_SPECIFIC_VALUE);
+    return properties;
   }
 }
