@@ -23,6 +23,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntSupplier;
+import java.util.function.IntToLongFunction;
 import org.cocare.bench.population.EcqmPopulation;
 
 /**
@@ -134,34 +136,15 @@ public final class IngestLoad {
     AtomicInteger next = new AtomicInteger();
     long start = System.nanoTime();
     long end = start + (long) (seconds * 1e9);
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    List<Future<long[]>> results = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      results.add(
-          pool.submit(
-              () -> {
-                long[] mine = new long[bodies.length];
-                int count = 0;
-                int errors = 0;
-                while (System.nanoTime() < end) {
-                  int i = next.getAndIncrement();
-                  if (i >= bodies.length) {
-                    break;
-                  }
-                  long sentAt = System.nanoTime();
-                  boolean ok = send(bodies[i]);
-                  mine[count++] = System.nanoTime() - sentAt;
-                  bodies[i] = null;
-                  if (!ok) {
-                    errors++;
-                  }
-                }
-                long[] out = Arrays.copyOf(mine, count + 1);
-                out[count] = errors;
-                return out;
-              }));
-    }
-    return collect(pool, results, start);
+    return send(
+        clients,
+        bodies,
+        () -> {
+          int i = next.getAndIncrement();
+          return System.nanoTime() < end && i < bodies.length ? i : -1;
+        },
+        i -> System.nanoTime(),
+        start);
   }
 
   /**
@@ -172,26 +155,45 @@ public final class IngestLoad {
     int n = Math.min(bodies.length, (int) Math.round(rate * seconds));
     long intervalNanos = (long) (1e9 / rate);
     AtomicInteger next = new AtomicInteger();
-    int senders = 64;
-    ExecutorService pool = Executors.newFixedThreadPool(senders);
     long start = System.nanoTime() + 50_000_000L;
+    return send(
+        64,
+        bodies,
+        () -> {
+          int i = next.getAndIncrement();
+          return i < n ? i : -1;
+        },
+        i -> {
+          long due = start + i * intervalNanos;
+          for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
+          }
+          return due;
+        },
+        start);
+  }
+
+  /**
+   * {@code threads} senders, each taking the next index from {@code next} (negative: stop) and
+   * sending that body; a request's latency counts from what {@code origin} returns for it, which
+   * may first wait until the request is due.
+   */
+  private Run send(
+      int threads, byte[][] bodies, IntSupplier next, IntToLongFunction origin, long start)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<long[]>> results = new ArrayList<>();
-    for (int s = 0; s < senders; s++) {
+    for (int t = 0; t < threads; t++) {
       results.add(
           pool.submit(
               () -> {
-                long[] mine = new long[n];
+                long[] mine = new long[bodies.length];
                 int count = 0;
                 int errors = 0;
-                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                  long due = start + i * intervalNanos;
-                  for (long wait = due - System.nanoTime();
-                      wait > 0;
-                      wait = due - System.nanoTime()) {
-                    LockSupport.parkNanos(wait);
-                  }
+                for (int i = next.getAsInt(); i >= 0; i = next.getAsInt()) {
+                  long from = origin.applyAsLong(i);
                   boolean ok = send(bodies[i]);
-                  mine[count++] = System.nanoTime() - due;
+                  mine[count++] = System.nanoTime() - from;
                   bodies[i] = null;
                   if (!ok) {
                     errors++;
