@@ -41,7 +41,7 @@ public final class FhirReader {
             new InMemoryTerminologyServerValidationSupport(context),
             new CommonCodeSystemsTerminologyService(context),
             new SnapshotGeneratingValidationSupport(context));
-    FhirInstanceValidator instanceValidator = new FhirInstanceValidator(support);
+    FhirInstanceValidator instanceValidator = new PooledInstanceValidator(support);
     // Hospitals send local extensions and profiles (QI-Core, US Core) we do not hold: neither is an
     // error against the base specification.
     instanceValidator.setAnyExtensionsAllowed(true);

@@ -1,0 +1,261 @@
+package org.cocare.fhir.intake;
+
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.util.XmlUtil;
+import ca.uhn.fhir.validation.IValidationContext;
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.exceptions.FHIRException;
+import org.hl7.fhir.r5.context.IWorkerContext;
+import org.hl7.fhir.r5.elementmodel.Manager.FhirFormat;
+import org.hl7.fhir.r5.model.StructureDefinition;
+import org.hl7.fhir.r5.utils.validation.ValidatorSession;
+import org.hl7.fhir.r5.utils.validation.constants.IdStatus;
+import org.hl7.fhir.r5.utils.xver.XVerExtensionManagerOld;
+import org.hl7.fhir.utilities.i18n.I18nConstants;
+import org.hl7.fhir.utilities.validation.ValidationMessage;
+import org.hl7.fhir.utilities.validation.ValidationMessage.IssueSeverity;
+import org.hl7.fhir.validation.ValidatorSettings;
+import org.hl7.fhir.validation.instance.InstanceValidator;
+import org.w3c.dom.Document;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * HAPI's {@link FhirInstanceValidator}, except that the core {@link InstanceValidator} it drives is
+ * kept and reused instead of built for every call.
+ *
+ * <p>HAPI 8.8's {@code ValidatorWrapper} builds a new {@code InstanceValidator} per validation, and
+ * building one re-reads the OID registry CSV and hands every StructureDefinition to a new FHIRPath
+ * engine: measured, half of the CPU of validating a small transaction Bundle at receipt. The core
+ * validator clears its per-validation state at the start of each validation (its main entry point
+ * says so), so one instance can validate one message after another; it is not thread-safe, so each
+ * is lent to one caller at a time from a pool.
+ *
+ * <p>One piece of state is never cleared: the validator's codings observer keeps every coding it
+ * has seen, with its place in the content. A pooled validator is therefore retired once it has read
+ * {@value #TEXT_BUDGET} characters, which bounds what it can keep alive; a message larger than that
+ * gets a validator of its own, as before.
+ *
+ * <p>Everything else does what {@code ValidatorWrapper} does, with this validator's settings:
+ * profiles named in the root's {@code meta.profile} are validated against, an unknown one is a
+ * warning unless {@link #setErrorForUnknownProfiles} says error, and the two message kinds HAPI
+ * filters out are filtered out.
+ */
+final class PooledInstanceValidator extends FhirInstanceValidator {
+  /** Characters of content a pooled validator may read before it is retired. */
+  static final long TEXT_BUDGET = 4_000_000;
+
+  private static final Gson GSON = new Gson();
+
+  private final LinkedBlockingDeque<Lease> idle =
+      new LinkedBlockingDeque<>(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
+
+  private final long budget;
+  private final AtomicInteger built = new AtomicInteger();
+
+  PooledInstanceValidator(ValidationSupportChain support) {
+    this(support, TEXT_BUDGET);
+  }
+
+  /** With another text budget per pooled validator (tests retire them sooner). */
+  PooledInstanceValidator(ValidationSupportChain support, long budget) {
+    super(support);
+    this.budget = budget;
+  }
+
+  /** How many core validators this one has built so far. */
+  int built() {
+    return built.get();
+  }
+
+  @Override
+  protected List<ValidationMessage> validate(IValidationContext<?> context) {
+    IWorkerContext worker = provideWorkerContext();
+    String input = context.getResourceAsString();
+    EncodingEnum encoding = context.getResourceAsStringEncoding();
+    List<ValidationMessage> messages = new ArrayList<>();
+    List<StructureDefinition> profiles = new ArrayList<>();
+    List<ValidationMessage> unknownProfiles = new ArrayList<>();
+    FhirFormat format;
+    Object appContext;
+    if (encoding == EncodingEnum.XML) {
+      Document document;
+      try {
+        document = XmlUtil.parseDocument(input);
+      } catch (Exception notXml) {
+        ValidationMessage m = new ValidationMessage();
+        m.setLevel(IssueSeverity.FATAL);
+        m.setMessage(
+            "Failed to parse input, it does not appear to be valid XML:" + notXml.getMessage());
+        return List.of(m);
+      }
+      for (String url : xmlProfiles(document)) {
+        addProfile(worker, profiles, url, unknownProfiles);
+      }
+      format = FhirFormat.XML;
+      appContext = null;
+    } else if (encoding == EncodingEnum.JSON) {
+      for (String url : jsonProfiles(input)) {
+        addProfile(worker, profiles, url, unknownProfiles);
+      }
+      format = FhirFormat.JSON;
+      appContext = context.getOptions().getAppContext();
+    } else {
+      throw new IllegalArgumentException("Unknown encoding: " + encoding);
+    }
+
+    Lease lease = borrow(worker);
+    InputStream stream = new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
+    lease.validator.validate(appContext, messages, stream, format, profiles);
+    // Returned only when the validation ended normally: a validator that threw may be mid-state.
+    giveBack(lease, input.length());
+
+    if (profiles.isEmpty()) {
+      messages.addAll(unknownProfiles);
+    }
+    IssueSeverity unknownProfile =
+        isErrorForUnknownProfiles() ? IssueSeverity.ERROR : IssueSeverity.WARNING;
+    List<ValidationMessage> kept = new ArrayList<>(messages.size());
+    for (ValidationMessage m : messages) {
+      if (isFilteredByHapi(m)) {
+        continue;
+      }
+      if (I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN.equals(m.getMessageId())
+          || I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN_NOT_POLICY.equals(m.getMessageId())) {
+        m.setLevel(unknownProfile);
+      }
+      kept.add(m);
+    }
+    return kept;
+  }
+
+  private Lease borrow(IWorkerContext worker) {
+    Lease lease = idle.pollFirst();
+    // The worker context is built once and kept by the parent; a pooled validator built on an
+    // earlier one (after invalidateCaches) is not reused.
+    while (lease != null && lease.worker != worker) {
+      lease = idle.pollFirst();
+    }
+    return lease != null ? lease : new Lease(worker, build(worker), budget);
+  }
+
+  private void giveBack(Lease lease, int characters) {
+    lease.budget -= characters;
+    if (lease.budget > 0) {
+      idle.offerFirst(lease);
+    }
+  }
+
+  /** Configured as HAPI's {@code ValidatorWrapper} configures the one it builds per call. */
+  private InstanceValidator build(IWorkerContext worker) {
+    built.incrementAndGet();
+    InstanceValidator v =
+        new InstanceValidator(
+            worker,
+            Objects.requireNonNullElseGet(
+                getHostApplicationServices(), FhirInstanceValidator.NullEvaluationContext::new),
+            new XVerExtensionManagerOld(worker),
+            new ValidatorSession(),
+            new ValidatorSettings());
+    v.setAssumeValidRestReferences(isAssumeValidRestReferences());
+    v.setBestPracticeWarningLevel(getBestPracticeWarningLevel());
+    v.setAnyExtensionsAllowed(isAnyExtensionsAllowed());
+    v.setResourceIdRule(IdStatus.OPTIONAL);
+    v.setNoTerminologyChecks(isNoTerminologyChecks());
+    v.setErrorForUnknownProfiles(isErrorForUnknownProfiles());
+    v.setUnknownCodeSystemsCauseErrors(true);
+    v.getExtensionDomains().addAll(getExtensionDomains());
+    v.setFetcher(getValidatorResourceFetcher());
+    v.setPolicyAdvisor(getValidatorPolicyAdvisor());
+    v.setNoExtensibleWarnings(isNoExtensibleWarnings());
+    v.setNoBindingMsgSuppressed(isNoBindingMsgSuppressed());
+    v.setAllowExamples(isAllowExamples());
+    v.setAllowXsiLocation(true);
+    return v;
+  }
+
+  private static void addProfile(
+      IWorkerContext worker,
+      List<StructureDefinition> profiles,
+      String url,
+      List<ValidationMessage> unknown) {
+    StructureDefinition profile;
+    try {
+      profile = worker.fetchResource(StructureDefinition.class, url);
+    } catch (FHIRException unreadable) {
+      return; // as HAPI: a profile that cannot be loaded is skipped
+    }
+    if (profile != null) {
+      profiles.add(profile);
+    } else {
+      ValidationMessage m = new ValidationMessage();
+      m.setMessageId(I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN);
+      m.setLevel(IssueSeverity.ERROR);
+      m.setMessage("Invalid profile. Failed to retrieve profile with url=" + url);
+      unknown.add(m);
+    }
+  }
+
+  private static List<String> jsonProfiles(String input) {
+    // As HAPI: text that is no JSON object stops here with Gson's exception, which says where.
+    JsonObject root = GSON.fromJson(input, JsonObject.class);
+    List<String> urls = new ArrayList<>();
+    if (root != null
+        && root.get("meta") instanceof JsonObject meta
+        && meta.get("profile") instanceof JsonArray array) {
+      array.forEach(url -> urls.add(url.getAsString()));
+    }
+    return urls;
+  }
+
+  private static List<String> xmlProfiles(Document document) {
+    List<String> urls = new ArrayList<>();
+    NodeList children = document.getChildNodes().item(0).getChildNodes();
+    for (int i = 0; i < children.getLength(); i++) {
+      if (children.item(i).getNodeName().equalsIgnoreCase("meta")) {
+        NodeList meta = children.item(i).getChildNodes();
+        for (int j = 0; j < meta.getLength(); j++) {
+          Node node = meta.item(j);
+          if (node.getNodeName().equalsIgnoreCase("profile")) {
+            urls.add(node.getAttributes().item(0).getNodeValue());
+          }
+        }
+        break;
+      }
+    }
+    return urls;
+  }
+
+  /** The two kinds of message HAPI's wrapper drops ("are these still needed?", it asks). */
+  private static boolean isFilteredByHapi(ValidationMessage m) {
+    String id = m.getMessageId();
+    return id != null
+        && (id.equals(I18nConstants.TERMINOLOGY_TX_BINDING_NOSOURCE)
+            || (id.equals(I18nConstants.TERMINOLOGY_TX_VALUESET_NOTFOUND)
+                && m.getMessage().contains("http://hl7.org/fhir/ValueSet/mimetypes")));
+  }
+
+  private static final class Lease {
+    final IWorkerContext worker;
+    final InstanceValidator validator;
+    long budget;
+
+    Lease(IWorkerContext worker, InstanceValidator validator, long budget) {
+      this.worker = worker;
+      this.validator = validator;
+      this.budget = budget;
+    }
+  }
+}
