@@ -9,9 +9,9 @@
 set -euo pipefail
 
 clients="${INGEST_CLIENTS:-4,8,16}"
-interval="${INGEST_INTERVAL:-4}"
+interval="${INGEST_INTERVAL:-3}"
 intervals="${INGEST_INTERVALS:-3}"
-open_seconds="${INGEST_OPEN:-8}"
+open_seconds="${INGEST_OPEN:-6}"
 warmup="${INGEST_WARMUP:-8}"
 databases="${INGEST_DATABASES:-h2 postgres}"
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cocare.bench.population.EcqmPopulation;
 import org.cocare.engine.rules.CompiledRuleSet;
+import org.cocare.engine.rules.RuleBaseCache;
 import org.cocare.engine.rules.RuleEngine;
 import org.cocare.engine.terminology.Terminology;
 import org.cocare.engine.terminology.ValueSetDirectory;
@@ -49,11 +50,21 @@ final class EcqmPatients {
     }
   }
 
-  /** The default rule set, active, with the measures' value sets as {@code evaluate} gets them. */
+  /**
+   * The default rule set, active, with the measures' value sets as {@code evaluate} gets them. With
+   * {@code -Dcocare.bench.rule-cache=DIR} the compiled rule base is kept there, as the service
+   * keeps it, so each JMH fork after the first reads it instead of compiling it again.
+   */
   static RuleEngine engine(FhirContext context, Path shared) {
     List<ValueSetSource> sources =
         List.of(ValueSetDirectory.read(context, List.of(shared.resolve("clinical/valuesets"))));
-    return new RuleEngine(RuleSet.loadDefault(), rules -> Terminology.forRuleSet(rules, sources));
+    String cache = System.getProperty("cocare.bench.rule-cache", "");
+    return cache.isEmpty()
+        ? new RuleEngine(RuleSet.loadDefault(), rules -> Terminology.forRuleSet(rules, sources))
+        : new RuleEngine(
+            RuleSet.loadDefault(),
+            rules -> Terminology.forRuleSet(rules, sources),
+            new RuleBaseCache(Path.of(cache)));
   }
 
   int size() {
