@@ -7,8 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.cocare.rules.ruleset.RuleBase;
 import org.cocare.rules.ruleset.RuleSet;
 import org.slf4j.Logger;
@@ -25,13 +35,27 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Entries are Java-serialized Drools packages, read back with the application's class loader:
  * whoever can write this folder can run code in the service, as whoever can write its jar. It
- * belongs beside the database, with the same permissions.
+ * belongs beside the database, with the same permissions; where the file system has POSIX
+ * permissions, a folder the cache creates is its owner's only.
+ *
+ * <p>The folder does not grow without end: after each write, entries of another compiled form (no
+ * build of this code reads them again), temporary files a crash left behind, and all but the
+ * {@value #KEPT} most recently used entries (a read counts as a use) are deleted. Every draft a
+ * clinician checks is compiled, so without this every edit would stay on disk.
  */
 public final class RuleBaseCache {
   private static final Logger LOG = LoggerFactory.getLogger(RuleBaseCache.class);
   private static final String SUFFIX = ".kbase";
+  private static final String TEMPORARY = ".tmp";
+
+  /** Entries of the current compiled form kept after a write: the most recently used. */
+  static final int KEPT = 16;
+
+  /** A temporary file older than this is left over from a write that never finished. */
+  private static final Duration ABANDONED = Duration.ofHours(1);
 
   private final Path dir;
+  private final int kept;
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong compiled = new AtomicLong();
   private final AtomicLong unreadable = new AtomicLong();
@@ -40,10 +64,19 @@ public final class RuleBaseCache {
   public record Stats(long hits, long compiled, long unreadable) {}
 
   public RuleBaseCache(Path dir) {
+    this(dir, KEPT);
+  }
+
+  /** As {@link #RuleBaseCache(Path)}, keeping {@code kept} entries (tests keep fewer). */
+  RuleBaseCache(Path dir, int kept) {
     if (dir == null) {
       throw new IllegalArgumentException("the rule base cache needs a folder");
     }
+    if (kept < 1) {
+      throw new IllegalArgumentException("the rule base cache keeps at least one entry");
+    }
     this.dir = dir;
+    this.kept = kept;
   }
 
   public Path dir() {
@@ -88,7 +121,9 @@ public final class RuleBaseCache {
       return Optional.empty();
     }
     try {
-      return Optional.of(RuleBase.fromBytes(ruleSet, bytes));
+      RuleBase read = RuleBase.fromBytes(ruleSet, bytes);
+      touch(entry);
+      return Optional.of(read);
     } catch (RuntimeException | LinkageError e) {
       // Drools reports a damaged stream in many ways (its own exceptions, class-format errors):
       // each means this entry is of no use, none means the rule set is.
@@ -111,14 +146,15 @@ public final class RuleBaseCache {
     Path entry = entry(ruleSet);
     Path temporary = null;
     try {
-      Files.createDirectories(dir);
-      temporary = Files.createTempFile(dir, entry.getFileName().toString(), ".tmp");
+      createPrivately(dir);
+      temporary = Files.createTempFile(dir, entry.getFileName().toString(), TEMPORARY);
       Files.write(temporary, ruleBase.toBytes());
       try {
         Files.move(temporary, entry, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, entry, StandardCopyOption.REPLACE_EXISTING);
       }
+      temporary = null;
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
       LOG.warn("rule base cache: cannot write {}: {}", entry, e.toString());
       if (temporary != null) {
@@ -128,6 +164,69 @@ public final class RuleBaseCache {
           // Left behind; a later write of the same entry does not depend on it.
         }
       }
+      return;
+    }
+    try {
+      prune();
+    } catch (IOException | UncheckedIOException e) {
+      LOG.warn("rule base cache: cannot prune {}: {}", dir, e.toString());
+    }
+  }
+
+  /** Marks an entry used, so pruning keeps it before entries nobody read. */
+  private static void touch(Path entry) {
+    try {
+      Files.setLastModifiedTime(entry, FileTime.from(Instant.now()));
+    } catch (IOException e) {
+      LOG.debug("rule base cache: cannot mark {} used: {}", entry.getFileName(), e.toString());
+    }
+  }
+
+  /** Deletes what no start will read: other forms, abandoned temporary files, the least used. */
+  private void prune() throws IOException {
+    String current = "-" + RuleBase.compiledForm() + SUFFIX;
+    Instant abandoned = Instant.now().minus(ABANDONED);
+    List<Path> entries = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(current)) {
+          entries.add(file);
+        } else if (name.endsWith(SUFFIX)
+            || name.endsWith(TEMPORARY)
+                && Files.getLastModifiedTime(file).toInstant().isBefore(abandoned)) {
+          delete(file);
+        }
+      }
+    }
+    if (entries.size() > kept) {
+      Map<Path, FileTime> used = new HashMap<>();
+      for (Path entry : entries) {
+        used.put(entry, Files.getLastModifiedTime(entry));
+      }
+      entries.sort(Comparator.comparing(used::get, Comparator.reverseOrder()));
+      entries.subList(kept, entries.size()).forEach(RuleBaseCache::delete);
+    }
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.warn("rule base cache: cannot delete {}: {}", file.getFileName(), e.toString());
+    }
+  }
+
+  private static void createPrivately(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      return;
+    }
+    boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+    if (posix) {
+      Files.createDirectories(
+          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } else {
+      Files.createDirectories(dir);
     }
   }
 }

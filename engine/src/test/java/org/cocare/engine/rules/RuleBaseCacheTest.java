@@ -2,10 +2,15 @@ package org.cocare.engine.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.cocare.engine.terminology.Terminology;
@@ -119,6 +124,60 @@ class RuleBaseCacheTest {
     assertThatThrownBy(() -> RuleBase.fromBytes(DEFAULT, otherForm))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("another runtime");
+  }
+
+  @Test
+  void aWrite_keepsTheMostRecentlyUsedEntries_andDeletesWhatNoStartWillRead() throws IOException {
+    RuleBaseCache cache = new RuleBaseCache(dir, 2);
+    Files.createDirectories(dir);
+    String form = RuleBase.compiledForm();
+    Path recent = entryFile("recent-" + form + ".kbase", Duration.ofMinutes(5));
+    Path older = entryFile("older-" + form + ".kbase", Duration.ofHours(2));
+    Path oldest = entryFile("oldest-" + form + ".kbase", Duration.ofDays(3));
+    Path otherForm = entryFile("recent-0000000000-other.kbase", Duration.ofMinutes(1));
+    Path abandoned = entryFile("x.kbase123.tmp", Duration.ofHours(2));
+    Path beingWritten = entryFile("y.kbase456.tmp", Duration.ofSeconds(1));
+    Path unrelated = entryFile("README.txt", Duration.ofDays(30));
+
+    engine(cache);
+
+    assertThat(cache.entry(DEFAULT)).as("just written").isRegularFile();
+    assertThat(recent).as("the next most recently used").isRegularFile();
+    assertThat(older).doesNotExist();
+    assertThat(oldest).doesNotExist();
+    assertThat(otherForm).as("no build of this code reads it").doesNotExist();
+    assertThat(abandoned).doesNotExist();
+    assertThat(beingWritten).as("another writer's, still young").isRegularFile();
+    assertThat(unrelated).as("not the cache's").isRegularFile();
+  }
+
+  @Test
+  void aRead_marksTheEntryUsed() throws IOException {
+    engine(new RuleBaseCache(dir));
+    Path entry = new RuleBaseCache(dir).entry(DEFAULT);
+    FileTime longAgo = FileTime.from(Instant.now().minus(Duration.ofDays(10)));
+    Files.setLastModifiedTime(entry, longAgo);
+
+    engine(new RuleBaseCache(dir));
+
+    assertThat(Files.getLastModifiedTime(entry)).isGreaterThan(longAgo);
+  }
+
+  @Test
+  void aFolderTheCacheCreates_isItsOwnersOnly() throws IOException {
+    Path folder = dir.resolve("nested/rule-cache");
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+
+    engine(new RuleBaseCache(folder));
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+        .isEqualTo("rwx------");
+  }
+
+  private Path entryFile(String name, Duration age) throws IOException {
+    Path file = Files.writeString(dir.resolve(name), "x");
+    Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(age)));
+    return file;
   }
 
   static int indexOf(byte[] haystack, byte[] needle) {
