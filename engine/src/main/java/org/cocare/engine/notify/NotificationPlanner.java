@@ -130,6 +130,12 @@ public final class NotificationPlanner {
     }
   }
 
+  /**
+   * The reason recorded for every item of a patient whose record says they died: nothing is sent,
+   * urgent or not, on any channel (the care team's tasks are not notifications and stay open).
+   */
+  public static final String DECEASED = "the patient's record says they died: nothing is sent";
+
   /** The reason recorded for items withheld because the patient opted out ({@code how}). */
   public static String optedOutReason(String how) {
     return "patient opted out (" + how + "); only urgent items are sent";
@@ -156,7 +162,10 @@ public final class NotificationPlanner {
     for (Item item : open) {
       String rule = item.recommendation().ruleId();
       double fraction = policy.holdout(rule);
-      if (Holdout.isHeldOut(profile.patientId(), rule, fraction)) {
+      if (profile.deceased()) {
+        // Before the holdout draw: the patient is in neither arm of the uplift comparison.
+        decisions.add(new Decision(item.recommendationId(), Outcome.WITHHELD, DECEASED));
+      } else if (Holdout.isHeldOut(profile.patientId(), rule, fraction)) {
         decisions.add(
             new Decision(
                 item.recommendationId(),

@@ -2,6 +2,7 @@ package org.cocare.engine.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -58,7 +59,7 @@ class NotificationPlannerTest {
   }
 
   static OutreachProfile profile(String id, boolean refused, ContactPoint... contacts) {
-    return new OutreachProfile(id, List.of(contacts), "zh-CN", SHANGHAI, refused);
+    return new OutreachProfile(id, List.of(contacts), "zh-CN", SHANGHAI, refused, false);
   }
 
   static final ContactPoint EMAIL = new ContactPoint(Channel.EMAIL, "li@example.org", 1);
@@ -208,6 +209,22 @@ class NotificationPlannerTest {
     assertThat(outcomeOf(plan, "r-bp")).isEqualTo(Outcome.PLANNED);
     assertThat(plan.messages())
         .allSatisfy(m -> assertThat(m.recommendationIds()).containsExactly("r-bp"));
+  }
+
+  @Test
+  void deceasedPatient_isSentNothing_notEvenUrgentItems_andIsInNoHoldoutArm() {
+    OutreachProfile deceased =
+        new OutreachProfile("li", List.of(EMAIL, SMS), "zh-CN", SHANGHAI, false, true);
+
+    Plan plan =
+        planner(policy(3, Map.of()), MORNING)
+            .plan(deceased, List.of(colorectal(), urgentFollowUp()), 0);
+
+    assertThat(plan.messages()).isEmpty();
+    assertThat(plan.decisions())
+        .extracting(Decision::outcome, Decision::reason)
+        .containsOnly(tuple(Outcome.WITHHELD, NotificationPlanner.DECEASED));
+    assertThat(plan.decisions()).hasSize(2);
   }
 
   @Test

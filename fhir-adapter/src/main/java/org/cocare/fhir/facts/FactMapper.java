@@ -309,12 +309,16 @@ public final class FactMapper {
     return language;
   }
 
+  /** Whether the record says the patient died: {@code deceasedBoolean} true, or any date. */
+  public static boolean isDeceased(Patient p) {
+    return p.hasDeceasedBooleanType()
+        ? p.getDeceasedBooleanType().booleanValue()
+        : p.hasDeceasedDateTimeType();
+  }
+
   private static PatientFact patient(String id, Patient p) {
     String language = preferredLanguage(p);
-    boolean deceased =
-        p.hasDeceasedBooleanType()
-            ? p.getDeceasedBooleanType().booleanValue()
-            : p.hasDeceasedDateTimeType();
+    boolean deceased = isDeceased(p);
     Extension sex = p.getExtensionByUrl(US_CORE_SEX);
     return new PatientFact(
         id,

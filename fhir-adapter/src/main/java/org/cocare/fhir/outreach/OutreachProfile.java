@@ -10,15 +10,17 @@ import java.util.Optional;
  * What the planner needs to know about a patient to reach them: their contact points (FHIR {@code
  * Patient.telecom} email and sms, with rank: 1 is the most preferred), their preferred language (a
  * BCP-47 tag from {@code Patient.communication}, null when none), the time zone their quiet hours
- * are kept in, and whether outreach is refused — by a FHIR {@code Consent} that denies it or by an
- * opt-out made through the portal or an unsubscribe link.
+ * are kept in, whether outreach is refused — by a FHIR {@code Consent} that denies it or by an
+ * opt-out made through the portal or an unsubscribe link — and whether the record says the patient
+ * died ({@code Patient.deceased[x]}).
  */
 public record OutreachProfile(
     String patientId,
     List<ContactPoint> contacts,
     String language,
     ZoneId zone,
-    boolean outreachRefused) {
+    boolean outreachRefused,
+    boolean deceased) {
 
   /** One way to reach the patient; {@code rank} null means "no preference stated". */
   public record ContactPoint(Channel channel, String address, Integer rank) {

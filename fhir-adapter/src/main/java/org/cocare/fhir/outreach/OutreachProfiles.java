@@ -79,7 +79,8 @@ public final class OutreachProfiles {
             .filter(Consent.class::isInstance)
             .map(Consent.class::cast)
             .anyMatch(c -> deniesOutreach(c, now));
-    return new OutreachProfile(patientId, contacts, language, zone, refused);
+    boolean deceased = patient != null && FactMapper.isDeceased(patient);
+    return new OutreachProfile(patientId, contacts, language, zone, refused, deceased);
   }
 
   private static Channel channel(ContactPointSystem system) {

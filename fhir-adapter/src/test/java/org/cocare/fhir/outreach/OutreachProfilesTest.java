@@ -9,6 +9,8 @@ import java.util.List;
 import org.cocare.fhir.outreach.OutreachProfile.ContactPoint;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class OutreachProfilesTest {
   static final FhirContext FHIR = FhirContext.forR4Cached();
@@ -56,6 +58,21 @@ class OutreachProfilesTest {
     assertThat(profile.language()).isEqualTo("zh-CN");
     assertThat(profile.zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
     assertThat(profile.outreachRefused()).isFalse();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "'', false",
+    "'\"deceasedBoolean\": false,', false",
+    "'\"deceasedBoolean\": true,', true",
+    "'\"deceasedDateTime\": \"2026-03-02\",', true"
+  })
+  void deceased_followsDeceasedBooleanOrAnyDate(String element, boolean deceased) {
+    String patient =
+        "{\"resourceType\": \"Patient\", \"id\": \"p\", " + element + " \"gender\": \"female\"}";
+
+    assertThat(OutreachProfiles.of("p", List.of(parse(patient)), UTC, NOW).deceased())
+        .isEqualTo(deceased);
   }
 
   @Test
