@@ -238,7 +238,9 @@ public final class IngestLoad {
     double openSeconds = args.length > 6 ? Double.parseDouble(args[6]) : 8;
     double warmup = args.length > 7 ? Double.parseDouble(args[7]) : 8;
 
-    IngestLoad load = new IngestLoad(base, EcqmPopulation.read(cases, 42));
+    // Another seed gives other patients: a second load on the same service sends no duplicates.
+    long seed = Long.getLong("cocare.bench.ingest.seed", 42);
+    IngestLoad load = new IngestLoad(base, EcqmPopulation.read(cases, seed));
     Map<String, List<Double>> figures = new LinkedHashMap<>();
 
     Run warm = load.closed(8, warmup, load.bodies(3000));
