@@ -47,7 +47,7 @@ import org.cocare.bench.population.EcqmPopulation;
  * IngestCheck} compares with the database afterwards.
  *
  * <p>{@code IngestLoad BASE_URL CASES_DIR OUT [clients=4,8,16] [interval=4] [intervals=3] [open=8]
- * [warmup=8]}
+ * [warmup=20]}; {@code -Dcocare.bench.ingest.seed=N} (default 42) picks other patients.
  */
 public final class IngestLoad {
   private static final String AUTH =
@@ -236,14 +236,15 @@ public final class IngestLoad {
     double interval = args.length > 4 ? Double.parseDouble(args[4]) : 4;
     int intervals = args.length > 5 ? Integer.parseInt(args[5]) : 3;
     double openSeconds = args.length > 6 ? Double.parseDouble(args[6]) : 8;
-    double warmup = args.length > 7 ? Double.parseDouble(args[7]) : 8;
+    double warmup = args.length > 7 ? Double.parseDouble(args[7]) : 20;
 
     // Another seed gives other patients: a second load on the same service sends no duplicates.
     long seed = Long.getLong("cocare.bench.ingest.seed", 42);
     IngestLoad load = new IngestLoad(base, EcqmPopulation.read(cases, seed));
     Map<String, List<Double>> figures = new LinkedHashMap<>();
 
-    Run warm = load.closed(8, warmup, load.bodies(3000));
+    // Enough fresh patients for 300 msg/s; the warm-up ends early only above that.
+    Run warm = load.closed(8, warmup, load.bodies((int) Math.min(40_000, 300 * warmup)));
     log(
         "warm-up: %d in %.1f s (%.0f/s), %d errors",
         warm.done(), warm.seconds(), warm.rate(), warm.errors());
