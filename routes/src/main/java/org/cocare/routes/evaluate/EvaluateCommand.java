@@ -50,11 +50,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code cocare.jar evaluate [--as-of YYYY-MM-DD] PATH...}: one JSON line per patient on stdout,
  * problems on stderr, exit 1 if any input could not be read or a patient's resources were not
- * together (the others are still evaluated). Starts no server and writes no file.
+ * together (the others are still evaluated). Starts no server and writes no file but, when
+ * regrouping, temporary ones that it deletes.
  *
  * <p>Inputs are streamed: each patient is evaluated and printed as soon as the next patient's
  * resources begin, so memory holds one patient (or one Bundle file) at a time, whatever the size of
- * the population; see {@link PatientStream} for what "together" means.
+ * the population; see {@link PatientStream} for what "together" means. A Bulk Data export, whose
+ * files are by resource type rather than by patient, is regrouped by patient on disk first (see
+ * {@link Regroup}), also holding one patient at a time.
  */
 @Command(
     name = "evaluate",
@@ -70,8 +73,20 @@ import tools.jackson.databind.json.JsonMapper;
           + " or the next one at the start of a file or folder.",
       "A patient whose resources turn up again after it was evaluated is named on stderr, the later"
           + " resources are not evaluated and the exit code is 1.",
+      "A FHIR Bulk Data export (a folder of NDJSON files named for resource types:"
+          + " Patient.ndjson, Observation.1.ndjson, ...; or any input with --bulk) is regrouped"
+          + " instead: pass 1 sorts every line into temporary files by a hash of its patient, pass"
+          + " 2 evaluates each patient once with their whole record, one patient in memory at a"
+          + " time. Lines then come out grouped by that hash, not in input order. The temporary"
+          + " files (see --temp-dir) hold patient data, are readable by you only and are deleted"
+          + " at the end; they need about as much free space as the input. A Medication or"
+          + " Device on its own line joins the patients whose orders refer to it; these are kept"
+          + " in memory.",
+      "Exit code: 0; 1 if an input or a line could not be read (named by file and line number) or a"
+          + " patient came back; 2 for a usage or set-up problem (a missing value set folder, a"
+          + " temporary folder that cannot be written).",
       "On a terminal (stderr a terminal, stdout not), a progress bar on stderr shows patients done,"
-          + " patients/s and the time left."
+          + " patients/s and the time left (when regrouping, each pass is half the bar)."
     })
 public final class EvaluateCommand implements Callable<Integer> {
 
@@ -121,6 +136,25 @@ public final class EvaluateCommand implements Callable<Integer> {
               + " read to the last line printed, and the same per CPU second of the thread that"
               + " did the work (for benchmarks: other processes do not count).")
   boolean timing;
+
+  @Option(
+      names = "--bulk",
+      negatable = true,
+      description =
+          "Regroup the inputs by patient on disk before evaluating (or, with --no-bulk, never):"
+              + " each patient's resources may then come in any order and any file. Default: on"
+              + " when a PATH is a folder laid out as a FHIR Bulk Data export, all its files"
+              + " NDJSON named for a resource type (Patient.ndjson, Observation.2.ndjson,"
+              + " 1.Condition.ndjson).")
+  Boolean bulk;
+
+  @Option(
+      names = "--temp-dir",
+      paramLabel = "DIR",
+      description =
+          "Where regrouping writes its temporary files (default: java.io.tmpdir): about the size"
+              + " of the input, patient data, in a folder only you can read, deleted at the end.")
+  Path tempDir;
 
   @Parameters(
       arity = "1..*",
@@ -204,24 +238,19 @@ public final class EvaluateCommand implements Callable<Integer> {
       }
     }
     boolean showProgress = progress != null ? progress : terminals.stderr() && !terminals.stdout();
+    boolean regroup = bulk != null ? bulk : anyBulkExport(inputs, context);
     if (showProgress) {
-      run.bar = new ProgressBar(err, Clock.systemUTC(), totalBytes);
+      // Regrouping reads the input twice: each pass is half of the bar.
+      run.bar = new ProgressBar(err, Clock.systemUTC(), regroup ? 2 * totalBytes : totalBytes);
     }
-    PatientStream stream = new PatientStream(new MessageContent(context), run);
     long startNanos = System.nanoTime();
     long startCpuNanos = cpuNanos();
     long startUpMillis = ManagementFactory.getRuntimeMXBean().getUptime();
-    for (List<Path> files : inputs) {
-      Path folder = null;
-      for (Path file : files) {
-        if (folder == null || !folder.equals(file.getParent()) || isNdjson(file)) {
-          stream.boundary();
-          folder = file.getParent();
-        }
-        run.read(file, stream);
-      }
+    if (regroup) {
+      regroup(run, inputs, totalBytes, new MessageContent(context), reader);
+    } else {
+      stream(run, inputs, new PatientStream(new MessageContent(context), run));
     }
-    stream.finish();
     if (run.bar != null) {
       run.bar.clear();
     }
@@ -241,6 +270,64 @@ public final class EvaluateCommand implements Callable<Integer> {
           run.patients / cpuSeconds);
     }
     return run.failed ? 1 : 0;
+  }
+
+  /** Each patient as its resources stream by (see {@link PatientStream}). */
+  private static void stream(Run run, List<List<Path>> inputs, PatientStream stream) {
+    for (List<Path> files : inputs) {
+      Path folder = null;
+      for (Path file : files) {
+        if (folder == null || !folder.equals(file.getParent()) || isNdjson(file)) {
+          stream.boundary();
+          folder = file.getParent();
+        }
+        run.read(file, (piece, line) -> stream.accept(piece));
+      }
+    }
+    stream.finish();
+  }
+
+  /**
+   * Each patient once, after regrouping all the inputs by patient on disk (see {@link Regroup}).
+   */
+  private void regroup(
+      Run run,
+      List<List<Path>> inputs,
+      long totalBytes,
+      MessageContent content,
+      FhirReader reader) {
+    Path parent = tempDir != null ? tempDir : Path.of(System.getProperty("java.io.tmpdir"));
+    Regroup regroup;
+    try {
+      regroup = new Regroup(content, reader, parent, Regroup.buckets(totalBytes));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(
+          "cannot make a temporary folder in " + parent + ": " + describe(e), e);
+    }
+    try (regroup) {
+      for (List<Path> files : inputs) {
+        for (Path file : files) {
+          run.read(file, regroup::accept);
+        }
+      }
+      long pieceBytes = Math.max(1, regroup.pieceBytes());
+      regroup.evaluate(
+          run,
+          done -> {
+            run.bytesDone = totalBytes + Math.round((double) totalBytes * done / pieceBytes);
+            run.progress();
+          });
+    }
+  }
+
+  /** True if a PATH is a folder laid out as a Bulk Data export (see {@link Regroup}). */
+  private boolean anyBulkExport(List<List<Path>> inputs, FhirContext context) {
+    for (int i = 0; i < inputs.size(); i++) {
+      if (Files.isDirectory(paths.get(i)) && Regroup.isBulkExport(inputs.get(i), context)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static long cpuNanos() {
@@ -263,10 +350,15 @@ public final class EvaluateCommand implements Callable<Integer> {
       this.evaluator = evaluator;
     }
 
-    void read(Path file, PatientStream stream) {
+    /** Pieces of input as they are read: a Bundle or resource, with its NDJSON line if any. */
+    interface Pieces {
+      void accept(Resource piece, String line);
+    }
+
+    void read(Path file, Pieces pieces) {
       try {
         if (isNdjson(file)) {
-          readLines(file, stream);
+          readLines(file, pieces);
         } else {
           String contentType =
               file.getFileName().toString().endsWith(".xml")
@@ -274,7 +366,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                   : "application/fhir+json";
           byte[] body = Files.readAllBytes(file);
           bytesDone += body.length;
-          stream.accept(reader.parse(body, contentType));
+          pieces.accept(reader.parse(body, contentType), null);
         }
       } catch (IOException | InvalidFhirException e) {
         problem("cannot read " + file + ": " + describe(e));
@@ -286,7 +378,7 @@ public final class EvaluateCommand implements Callable<Integer> {
      * One resource (or Bundle) per line, parsed and handed on as it is read: the file is never held
      * whole. A line that cannot be read is reported with its number; the rest still count.
      */
-    private void readLines(Path file, PatientStream stream) throws IOException {
+    private void readLines(Path file, Pieces pieces) throws IOException {
       long before = bytesDone;
       try (CountingInputStream bytes = new CountingInputStream(Files.newInputStream(file));
           BufferedReader lines =
@@ -301,7 +393,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             continue;
           }
           try {
-            stream.accept(reader.parse(line, "application/fhir+json"));
+            pieces.accept(reader.parse(line, "application/fhir+json"), line);
           } catch (InvalidFhirException e) {
             problem("cannot read " + file + " line " + number + ": " + describe(e));
           }
@@ -340,7 +432,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       failed = true;
     }
 
-    private void progress() {
+    void progress() {
       if (bar != null) {
         if (terminals.stdout()) {
           out.flush();
