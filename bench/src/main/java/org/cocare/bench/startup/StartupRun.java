@@ -28,7 +28,7 @@ import org.cocare.bench.Section;
  *
  * <ol>
  *   <li>{@code java -jar cocare.jar}, no JVM flags: reported, not judged;
- *   <li>the production form made by {@code deploy/prepare.sh} (the jar extracted plus a class data
+ *   <li>the production form made by {@code examples/deploy/prepare.sh} (the jar extracted plus a class data
  *       sharing archive from a training run; the making is timed on its own), started as the README
  *       says with {@code -Xshare:on} added, so that an archive the JVM cannot use fails the stage
  *       instead of being measured as if it worked. Its cached start is the one compared with the
@@ -156,7 +156,7 @@ public final class StartupRun {
                 Locale.ROOT,
                 "java -jar cocare.jar --server.port=<free port>   # fresh folder, then %d restarts"
                     + " in it\n"
-                    + "deploy/prepare.sh cocare.jar DIR                 # once: extract, training"
+                    + "examples/deploy/prepare.sh cocare.jar DIR                 # once: extract, training"
                     + " run, archive\n"
                     + "java -Xshare:on -XX:SharedArchiveFile=DIR/cocare.jsa -jar DIR/cocare.jar"
                     + " --server.port=<free port>   # fresh folder, then %d restarts in it\n"
@@ -208,7 +208,7 @@ public final class StartupRun {
                 + " during any `java -jar` start and %.2f during any production-form start (the"
                 + " load average is no guide: a starting JVM alone raises it by 2 or more). The"
                 + " restarts of the two forms alternate. The production form is the jar extracted"
-                + " plus a class data sharing archive, made by `deploy/prepare.sh` (README,"
+                + " plus a class data sharing archive, made by `examples/deploy/prepare.sh` (README,"
                 + " *Running in production*): the target is judged on it, `java -jar` is reported"
                 + " beside it. Making it took %.1f s for the training run to ready and %.1f s for"
                 + " the dump. The CPU figures (all the JVM's threads: JIT and GC too) vary less"

@@ -4,7 +4,7 @@
 # sharing archive DIR/cocare.jsa (the classes a start loads, already parsed and verified). Started
 # as printed at the end, it is ready in about half the CPU time of java -jar cocare.jar.
 #
-#   deploy/prepare.sh routes/target/cocare.jar /opt/cocare
+#   examples/deploy/prepare.sh routes/target/cocare.jar /opt/cocare
 #
 # Steps: 1. extract (Spring Boot's jarmode tools); 2. a training run: the service starts once in a
 # throwaway folder with the built-in defaults (its own H2 database, rule cache and inbox; the
