@@ -11,10 +11,10 @@ set -euo pipefail
 clients="${INGEST_CLIENTS:-8,16}"
 interval="${INGEST_INTERVAL:-3}"
 intervals="${INGEST_INTERVALS:-3}"
-open_seconds="${INGEST_OPEN:-6}"
-# The JIT is still compiling after 8 s of load (C2 threads used a third of the CPU then); 20 s
-# gets the service close to how it runs for hours.
-warmup="${INGEST_WARMUP:-20}"
+open_seconds="${INGEST_OPEN:-5}"
+# The JIT is still compiling after 8 s of load (C2 threads used a third of the CPU then); 15 s
+# gets the service closer to how it runs for hours.
+warmup="${INGEST_WARMUP:-15}"
 databases="${INGEST_DATABASES:-h2 postgres}"
 
 work="$(mktemp -d)"
