@@ -28,11 +28,11 @@ import org.cocare.bench.Section;
  *
  * <ol>
  *   <li>{@code java -jar cocare.jar}, no JVM flags: reported, not judged;
- *   <li>the production form made by {@code examples/deploy/prepare.sh} (the jar extracted plus a class data
- *       sharing archive from a training run; the making is timed on its own), started as the README
- *       says with {@code -Xshare:on} added, so that an archive the JVM cannot use fails the stage
- *       instead of being measured as if it worked. Its cached start is the one compared with the
- *       target (under 15 s).
+ *   <li>the production form made by {@code examples/deploy/prepare.sh} (the jar extracted plus a
+ *       class data sharing archive from a training run; the making is timed on its own), started as
+ *       the README says with {@code -Xshare:on} added, so that an archive the JVM cannot use fails
+ *       the stage instead of being measured as if it worked. Its cached start is the one compared
+ *       with the target (under 15 s).
  * </ol>
  *
  * <p>Each form's first start is in a fresh working folder (empty database, no rule-base cache: it
