@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The folder does not grow without end: after each write, entries of another compiled form (no
  * build of this code reads them again), temporary files a crash left behind, and all but the
- * {@value #KEPT} most recently used entries (a read counts as a use) are deleted. Every draft a
- * clinician checks is compiled, so without this every edit would stay on disk.
+ * {@value #KEPT} most recently used entries (a read counts as a use) are deleted, never the entry
+ * of the rule set {@linkplain #keep kept} as the active one. Every draft a clinician checks is
+ * compiled, so without this every edit would stay on disk.
  */
 public final class RuleBaseCache {
   private static final Logger LOG = LoggerFactory.getLogger(RuleBaseCache.class);
@@ -56,6 +57,7 @@ public final class RuleBaseCache {
 
   private final Path dir;
   private final int kept;
+  private volatile Path active;
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong compiled = new AtomicLong();
   private final AtomicLong unreadable = new AtomicLong();
@@ -85,6 +87,15 @@ public final class RuleBaseCache {
 
   public Stats stats() {
     return new Stats(hits.get(), compiled.get(), unreadable.get());
+  }
+
+  /**
+   * Marks this rule set's entry as the one the next start will read (the active rule set): pruning
+   * never deletes it, however many drafts are compiled after it.
+   */
+  public void keep(RuleSet ruleSet) {
+    active = entry(ruleSet);
+    touch(active);
   }
 
   /** The entry's file for this rule set's content, whether it exists or not. */
@@ -177,6 +188,8 @@ public final class RuleBaseCache {
   private static void touch(Path entry) {
     try {
       Files.setLastModifiedTime(entry, FileTime.from(Instant.now()));
+    } catch (NoSuchFileException notWritten) {
+      // Nothing to mark (a cache that could not be written).
     } catch (IOException e) {
       LOG.debug("rule base cache: cannot mark {} used: {}", entry.getFileName(), e.toString());
     }
@@ -186,26 +199,37 @@ public final class RuleBaseCache {
   private void prune() throws IOException {
     String current = "-" + RuleBase.compiledForm() + SUFFIX;
     Instant abandoned = Instant.now().minus(ABANDONED);
-    List<Path> entries = new ArrayList<>();
+    Map<Path, FileTime> entries = new HashMap<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         String name = file.getFileName().toString();
+        if (!name.endsWith(SUFFIX) && !name.endsWith(TEMPORARY)) {
+          continue;
+        }
+        FileTime modified = lastModified(file);
+        if (modified == null || file.equals(active)) {
+          continue; // gone meanwhile (another writer), or the active rule set's: kept
+        }
         if (name.endsWith(current)) {
-          entries.add(file);
-        } else if (name.endsWith(SUFFIX)
-            || name.endsWith(TEMPORARY)
-                && Files.getLastModifiedTime(file).toInstant().isBefore(abandoned)) {
+          entries.put(file, modified);
+        } else if (name.endsWith(SUFFIX) || modified.toInstant().isBefore(abandoned)) {
           delete(file);
         }
       }
     }
-    if (entries.size() > kept) {
-      Map<Path, FileTime> used = new HashMap<>();
-      for (Path entry : entries) {
-        used.put(entry, Files.getLastModifiedTime(entry));
-      }
-      entries.sort(Comparator.comparing(used::get, Comparator.reverseOrder()));
-      entries.subList(kept, entries.size()).forEach(RuleBaseCache::delete);
+    int room = active != null && Files.exists(active) ? kept - 1 : kept;
+    if (entries.size() > room) {
+      List<Path> byUse = new ArrayList<>(entries.keySet());
+      byUse.sort(Comparator.comparing(entries::get, Comparator.reverseOrder()));
+      byUse.subList(Math.max(0, room), byUse.size()).forEach(RuleBaseCache::delete);
+    }
+  }
+
+  private static FileTime lastModified(Path file) throws IOException {
+    try {
+      return Files.getLastModifiedTime(file);
+    } catch (NoSuchFileException gone) {
+      return null;
     }
   }
 

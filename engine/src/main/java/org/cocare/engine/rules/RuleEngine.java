@@ -63,14 +63,16 @@ public final class RuleEngine {
 
   /** Compiles {@code ruleSet} (or takes it from the cache) and makes it the active one. */
   public CompiledRuleSet activate(RuleSet ruleSet) {
-    CompiledRuleSet compiled = compile(ruleSet);
-    active.set(compiled);
-    return compiled;
+    return activate(compile(ruleSet));
   }
 
   /** Makes an already compiled rule set the active one: an atomic swap, instant. */
   public CompiledRuleSet activate(CompiledRuleSet compiled) {
     active.set(compiled);
+    if (stored != null) {
+      // The next start reads the active rule set's entry: drafts checked since must not prune it.
+      stored.keep(compiled.ruleSet());
+    }
     return compiled;
   }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeMap;
 import org.cocare.engine.terminology.Terminology;
 import org.cocare.rules.model.EvaluationContext;
 import org.cocare.rules.ruleset.RuleBase;
@@ -149,6 +150,21 @@ class RuleBaseCacheTest {
     assertThat(abandoned).doesNotExist();
     assertThat(beingWritten).as("another writer's, still young").isRegularFile();
     assertThat(unrelated).as("not the cache's").isRegularFile();
+  }
+
+  @Test
+  void theActiveRuleSetsEntry_survivesDraftsCompiledAfterIt() {
+    RuleBaseCache cache = new RuleBaseCache(dir, 1);
+    RuleEngine engine = engine(cache);
+    TreeMap<String, String> files = new TreeMap<>(DEFAULT.files());
+    String drl = files.keySet().stream().filter(f -> f.endsWith(".drl")).findFirst().orElseThrow();
+    files.put(drl, files.get(drl) + "\n// a clinician's draft\n");
+    RuleSet draft = new RuleSet(DEFAULT.name(), DEFAULT.version() + "-draft", files);
+
+    engine.compile(draft);
+
+    assertThat(cache.stats().compiled()).as("the draft was compiled and written").isEqualTo(2);
+    assertThat(cache.entry(DEFAULT)).as("the active rule set's, for the next start").exists();
   }
 
   @Test
