@@ -44,25 +44,29 @@ import org.w3c.dom.NodeList;
  * instance can validate one message after another; it is not thread-safe, so each is lent to one
  * caller at a time from a pool.
  *
- * <p>One piece of state is never cleared: the validator's codings observer keeps every coding it
- * has seen, with its place in the content. A pooled validator is therefore retired once it has read
- * {@value #TEXT_BUDGET} characters, which bounds what it can keep alive; a message larger than that
- * gets a validator of its own, as before.
+ * <p>Some state is never cleared. The codings observer and the list of code/display pairs kept for
+ * an AI check (unused here) hold every coding seen with its place in the content, and through the
+ * elements' parent links the parsed content itself; canonical-resource lookups are cached; and a
+ * hint that an extension is deprecated is given once per validator rather than once per message
+ * (the only finding that can differ from HAPI's own wrapper; it is not an error, so what {@link
+ * FhirReader#read} refuses is the same). A pooled validator is therefore retired once it has read
+ * {@value #TEXT_BUDGET} characters, which bounds what it can keep alive, and at most one per core
+ * waits idle; a message larger than the budget retires the validator that read it.
  *
  * <p>Everything else does what {@code ValidatorWrapper} does, with this validator's settings:
- * profiles named in the root's {@code meta.profile} are validated against, an unknown one is a
- * warning unless {@link #setErrorForUnknownProfiles} says error, and the two message kinds HAPI
- * filters out are filtered out. A pooled validator takes this module's settings when it is built:
- * set them before the first validation, as {@link FhirReader} does.
+ * profiles named in the options or the root's {@code meta.profile} are validated against, an
+ * unknown one is a warning unless {@link #setErrorForUnknownProfiles} says error, and the two
+ * message kinds HAPI filters out are filtered out. A pooled validator takes this module's settings
+ * when it is built: set them before the first validation, as {@link FhirReader} does.
  */
 final class PooledInstanceValidator extends FhirInstanceValidator {
   /** Characters of content a pooled validator may read before it is retired. */
-  static final long TEXT_BUDGET = 4_000_000;
+  static final long TEXT_BUDGET = 1_000_000;
 
   private static final Gson GSON = new Gson();
 
   private final LinkedBlockingDeque<Lease> idle =
-      new LinkedBlockingDeque<>(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
+      new LinkedBlockingDeque<>(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
   private final long budget;
   private final AtomicInteger built = new AtomicInteger();
@@ -90,6 +94,9 @@ final class PooledInstanceValidator extends FhirInstanceValidator {
     List<ValidationMessage> messages = new ArrayList<>();
     List<StructureDefinition> profiles = new ArrayList<>();
     List<ValidationMessage> unknownProfiles = new ArrayList<>();
+    for (String url : context.getOptions().getProfiles()) {
+      addProfile(worker, profiles, url, unknownProfiles);
+    }
     FhirFormat format;
     Object appContext;
     if (encoding == EncodingEnum.XML) {
