@@ -153,11 +153,20 @@ public final class NotificationStore {
    * @return the notifications cancelled here, as they were before
    */
   public List<Notification> cancelPlanned(String patientId, String reason) {
+    return cancelPlanned(patientId, reason, false);
+  }
+
+  /**
+   * As {@link #cancelPlanned(String, String)}, urgent ones too when {@code urgentToo}: for a
+   * patient whose record says they died, nothing planned may still go.
+   */
+  public List<Notification> cancelPlanned(String patientId, String reason, boolean urgentToo) {
     List<Notification> planned =
         withItems(
             jdbc.sql(
                     "select * from notifications where patient_id = ? and status = 'planned'"
-                        + " and urgent = false order by created_at, id")
+                        + (urgentToo ? "" : " and urgent = false")
+                        + " order by created_at, id")
                 .param(patientId)
                 .query((rs, n) -> row(rs))
                 .list());

@@ -74,6 +74,10 @@ public final class Outreach {
   /** Plans and stores the patient's notifications as of {@code now}; how many were written. */
   public int plan(String patientId, List<Resource> record, Instant now) {
     OutreachProfile profile = OutreachProfiles.of(patientId, record, defaultZone, now);
+    if (profile.deceased()) {
+      // Planned before the death was recorded (held for quiet hours, awaiting a retry): none goes.
+      notifications.cancelPlanned(patientId, NotificationPlanner.DECEASED, true);
+    }
     Map<String, Instant> announced = notifications.lastAnnounced(patientId);
     List<OutcomeEvent> timeline = outcomes.timeline(patientId, READ);
     Map<String, PatientHold> holds = PatientHold.latest(timeline);

@@ -29,6 +29,7 @@ import org.cocare.engine.notify.NotificationPolicy;
 import org.cocare.engine.notify.NotificationStore;
 import org.cocare.engine.notify.OptOutStore;
 import org.cocare.engine.notify.Outreach;
+import org.cocare.engine.outcome.OutcomeEvent;
 import org.cocare.engine.outcome.OutcomeStore;
 import org.cocare.engine.recommendation.RecommendationLifecycle;
 import org.cocare.engine.recommendation.RecommendationStore;
@@ -136,6 +137,40 @@ abstract class ProcessingContract {
     assertThat(notifications.due(NOW.plus(Duration.ofDays(1)), 100))
         .as("a later evaluation does not announce the same items again")
         .hasSameSizeAs(planned);
+  }
+
+  @Test
+  void aDeathRecorded_cancelsWhatWasPlanned_andNothingMoreIsPlanned() throws IOException {
+    processor.process(
+        intake
+            .receive(example("bundles/maria-diabetes.json"), "application/fhir+json", "test")
+            .messageId());
+    assertThat(notifications.due(NOW.plus(Duration.ofDays(1)), 100)).isNotEmpty();
+    String death =
+        """
+        {"resourceType":"Bundle","type":"transaction","entry":[
+          {"fullUrl":"urn:uuid:5b1f0c2e-6a3d-4f7e-8c9b-0d1e2f3a4b5c",
+           "resource":{"resourceType":"Patient","id":"%s","gender":"female",
+             "birthDate":"1968-03-01","deceasedDateTime":"2026-11-20"},
+           "request":{"method":"PUT","url":"Patient/%s"}}]}
+        """
+            .formatted(MARIA, MARIA);
+
+    Receipt receipt =
+        intake.receive(death.getBytes(StandardCharsets.UTF_8), "application/fhir+json", "test");
+    assertThat(receipt.status())
+        .as(() -> READER.context().newJsonParser().encodeResourceToString(receipt.outcome()))
+        .isEqualTo(Receipt.Status.ACCEPTED);
+    processor.process(receipt.messageId());
+
+    assertThat(notifications.due(NOW.plus(Duration.ofDays(30)), 100)).isEmpty();
+    assertThat(outcomes.timeline(MARIA))
+        .as("each item still open is recorded withheld because of the death")
+        .filteredOn(e -> e.kind().code().equals("withheld"))
+        .filteredOn(e -> NotificationPlanner.DECEASED.equals(e.detail()))
+        .extracting(OutcomeEvent::recommendationId)
+        .containsExactlyInAnyOrderElementsOf(
+            recommendations.open(MARIA).stream().map(IssuedRecommendation::id).toList());
   }
 
   @Test

@@ -135,6 +135,26 @@ abstract class StoreContract {
   }
 
   @Test
+  void cancelPlanned_keepsUrgentOnes_unlessAskedToCancelThemToo() {
+    notifications.insert(notification("n1", Channel.EMAIL, T0, "r1"));
+    notifications.insert(
+        Notification.planned(
+            "n2",
+            "li",
+            new NotificationPlanner.Message(
+                Channel.SMS, "+8613800000000", "zh-CN", List.of("r2"), T0, true),
+            T0));
+
+    assertThat(notifications.cancelPlanned("li", "opted out"))
+        .extracting(Notification::id)
+        .containsExactly("n1");
+    assertThat(notifications.cancelPlanned("li", "died", true))
+        .extracting(Notification::id)
+        .containsExactly("n2");
+    assertThat(notifications.due(T0, 10)).isEmpty();
+  }
+
+  @Test
   void messageNamingSeveralResources_isCheckedAgainstWhatIsStoredForEach() {
     Condition first = condition("c1", "p1");
     records.apply(List.of(upsert(patient("p1", "2", "1980-01-01")), upsert(first)), "m1", T0);
