@@ -414,6 +414,9 @@ public final class EvaluateCommand implements Callable<Integer> {
       patients++;
     }
 
+    /** Whether the first reappearing patient's message already said that --bulk regroups. */
+    private boolean hinted;
+
     @Override
     public void reappeared(String patientId) {
       problem(
@@ -421,7 +424,9 @@ public final class EvaluateCommand implements Callable<Integer> {
               + patientId
               + " has resources after the patient was evaluated; its line above is from the"
               + " resources before, these are not evaluated. Put each patient's resources"
-              + " together.");
+              + " together"
+              + (hinted ? "." : ", or give --bulk to regroup the input by patient first."));
+      hinted = true;
     }
 
     void problem(String message) {

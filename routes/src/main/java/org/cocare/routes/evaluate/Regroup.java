@@ -134,21 +134,25 @@ final class Regroup implements AutoCloseable {
   }
 
   /**
-   * True if {@code files} (those of a folder given as PATH) are laid out as a Bulk Data export:
-   * each an NDJSON file named for an R4 resource type (see {@link #BULK_NAME}), and at least one.
+   * True if {@code files} (those of a folder given as PATH) are laid out as a Bulk Data export: at
+   * least one NDJSON file, and each NDJSON file named for an R4 resource type (see {@link
+   * #BULK_NAME}). Other files (an export's {@code manifest.json}, a README) do not decide it.
    */
   static boolean isBulkExport(List<Path> files, FhirContext context) {
-    if (files.isEmpty()) {
-      return false;
-    }
     Set<String> types = context.getResourceTypes();
+    boolean any = false;
     for (Path file : files) {
-      Matcher name = BULK_NAME.matcher(file.getFileName().toString());
+      String fileName = file.getFileName().toString();
+      if (!fileName.endsWith(".ndjson")) {
+        continue;
+      }
+      Matcher name = BULK_NAME.matcher(fileName);
       if (!name.matches() || !types.contains(name.group(1))) {
         return false;
       }
+      any = true;
     }
-    return true;
+    return any;
   }
 
   Path folder() {
@@ -364,7 +368,9 @@ final class Regroup implements AutoCloseable {
     if (value.startsWith("urn:uuid:")) {
       return List.of("Medication/" + id, "Device/" + id);
     }
-    String[] parts = value.split("/");
+    // Medication/123, https://host/fhir/Medication/123, or either with /_history/2 after it.
+    int history = value.indexOf("/_history/");
+    String[] parts = (history < 0 ? value : value.substring(0, history)).split("/");
     return parts.length < 2
         ? List.of(type + "/" + id)
         : List.of(parts[parts.length - 2] + "/" + id);

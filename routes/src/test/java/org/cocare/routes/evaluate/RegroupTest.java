@@ -92,6 +92,8 @@ class RegroupTest {
       accept(regroup, "{\"resourceType\":\"Medication\",\"id\":\"m2\"}");
       accept(regroup, "{\"resourceType\":\"Medication\",\"id\":\"m3\"}");
       accept(regroup, "{\"resourceType\":\"Patient\",\"id\":\"c\"}");
+      accept(regroup, "{\"resourceType\":\"Patient\",\"id\":\"d\"}");
+      accept(regroup, order("o4", "d", "Medication/m3/_history/2"));
       regroup.evaluate(sink, done -> {});
     }
 
@@ -99,7 +101,8 @@ class RegroupTest {
         .containsOnly(
             Map.entry("a", "Patient/a,MedicationRequest/o1,Medication/m1"),
             Map.entry("b", "Patient/b,MedicationRequest/o2,Medication/m2"),
-            Map.entry("c", "Patient/c"));
+            Map.entry("c", "Patient/c"),
+            Map.entry("d", "Patient/d,MedicationRequest/o4,Medication/m3"));
   }
 
   @Test
@@ -167,7 +170,10 @@ class RegroupTest {
     assertThat(bulk("1.Condition.ndjson", "MedicationRequest-3.ndjson")).isTrue();
     assertThat(bulk("Patient.ndjson", "people.ndjson")).isFalse();
     assertThat(bulk("Patient.ndjson", "Unicorn.ndjson")).isFalse();
-    assertThat(bulk("Patient.ndjson", "Patient.json")).isFalse();
+    assertThat(bulk("Patient.ndjson", "manifest.json", "README.md"))
+        .as("files that are not NDJSON do not decide")
+        .isTrue();
+    assertThat(bulk("manifest.json")).isFalse();
     assertThat(bulk("patient.ndjson")).isFalse();
     assertThat(bulk()).isFalse();
   }
