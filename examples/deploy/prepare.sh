@@ -49,19 +49,26 @@ echo "prepare: extracted into $dir in $(since "$started") s"
 # The training run, in a folder of its own with a clean environment.
 training="$(mktemp -d "${TMPDIR:-/tmp}/cocare-training.XXXXXX")"
 pid=""
+done_ok=""
 cleanup() {
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   fi
   rm -rf "$training"
+  # A half-made DIR (jars without an archive, or an archive that failed its check) is emptied, so
+  # it is neither started by mistake nor refused as "not empty" by the next attempt.
+  if [ -z "$done_ok" ]; then
+    find "$dir" -mindepth 1 -delete 2>/dev/null || true
+  fi
 }
 trap cleanup EXIT
 log="$training/training.log"
 trained=$(now)
 (cd "$training" && exec env -i PATH="$PATH" HOME="$training" \
   java -XX:DumpLoadedClassList="$training/classes.list" -jar "$dir/cocare.jar" \
-  --server.port=0 --logging.level.org.springframework.boot.availability=debug) >"$log" 2>&1 &
+  --server.port=0 --server.address=127.0.0.1 \
+  --logging.level.org.springframework.boot.availability=debug) >"$log" 2>&1 &
 pid=$!
 until grep -q "ReadinessState changed to ACCEPTING_TRAFFIC" "$log"; do
   if ! kill -0 "$pid" 2>/dev/null; then
@@ -77,7 +84,7 @@ until grep -q "ReadinessState changed to ACCEPTING_TRAFFIC" "$log"; do
   sleep 0.2
 done
 ready="$(since "$trained")"
-kill "$pid"
+kill "$pid" 2>/dev/null || true
 wait "$pid" || true
 pid=""
 echo "prepare: training run ready in $ready s, stopped after $(since "$trained") s"
@@ -87,7 +94,7 @@ signed="$training/signed-packages"
 : >"$signed"
 # (A jar's entry names are stored uncompressed, so one grep finds the signed ones.)
 { grep -alE 'META-INF/[A-Za-z0-9_.-]+\.SF' "$dir"/lib/*.jar || true; } | while read -r lib; do
-  entries "$lib" | grep '\.class$' | sed 's|/[^/]*$||' | sort -u >>"$signed"
+  { entries "$lib" || true; } | { grep '\.class$' || true; } | sed 's|/[^/]*$||' | sort -u >>"$signed"
 done
 awk -v packages="$signed" '
   BEGIN { while ((getline p < packages) > 0) signed[p] = 1 }
@@ -117,5 +124,6 @@ if ! java -Xshare:on -XX:SharedArchiveFile="$dir/cocare.jsa" -cp "$dir/cocare.ja
   cat "$training/check.log" >&2
   exit 1
 fi
+done_ok=1
 echo "prepare: done in $(since "$started") s; start the service in its working folder with"
 echo "  java -XX:SharedArchiveFile=$dir/cocare.jsa -jar $dir/cocare.jar"
