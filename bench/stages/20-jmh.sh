@@ -6,7 +6,7 @@ set -euo pipefail
 population="$(bash "$BENCH_DIR/synthea.sh")"
 representative="$(java -cp "$BENCH_CP" org.cocare.bench.population.SyntheaPopulation "$population")"
 json="$RESULTS_DIR/jmh.json"
-options=(-f 1 -wi 2 -w 1s -i 3 -r 1s -rf json -rff "$json")
+options=(-f 1 -wi 3 -w 2s -i 3 -r 1s -rf json -rff "$json")
 jvm=(-Xmx2g "-Dcocare.shared.dir=$SHARED_DIR" "-Dcocare.bench.synthea.bundle=$representative"
   "-Dcocare.bench.rule-cache=$CACHE_DIR/rule-cache")
 java "${jvm[@]}" -cp "$BENCH_CP" org.openjdk.jmh.Main "${options[@]}" -jvmArgsAppend "${jvm[*]}" \
