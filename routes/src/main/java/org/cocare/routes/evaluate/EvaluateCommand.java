@@ -143,8 +143,8 @@ public final class EvaluateCommand implements Callable<Integer> {
       description =
           "Regroup the inputs by patient on disk before evaluating (or, with --no-bulk, never):"
               + " each patient's resources may then come in any order and any file. Default: on"
-              + " when a PATH is a folder laid out as a FHIR Bulk Data export, all its files"
-              + " NDJSON named for a resource type (Patient.ndjson, Observation.2.ndjson,"
+              + " when a PATH is a folder laid out as a FHIR Bulk Data export, its NDJSON files"
+              + " all named for a resource type (Patient.ndjson, Observation.2.ndjson,"
               + " 1.Condition.ndjson).")
   Boolean bulk;
 
