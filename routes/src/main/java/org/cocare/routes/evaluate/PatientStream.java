@@ -5,9 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cocare.fhir.facts.MessageContent;
-import org.cocare.fhir.facts.ResourceChange;
-import org.hl7.fhir.r4.model.Device;
-import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -63,41 +60,18 @@ final class PatientStream {
 
   /** One piece of input: a Bundle (opened) or a single resource. */
   void accept(Resource piece) {
-    Map<String, Map<String, Resource>> grouped = null;
-    Map<String, Resource> pieceReferable = null;
-    for (ResourceChange change : content.changes(piece)) {
-      if (change.action() != ResourceChange.Action.UPSERT) {
-        continue;
-      }
-      if (change.patientId() != null) {
-        if (grouped == null) {
-          grouped = new LinkedHashMap<>(4);
-        }
-        grouped
-            .computeIfAbsent(change.patientId(), p -> new LinkedHashMap<>())
-            .put(change.reference(), change.resource());
-      } else if (change.resource() instanceof Medication || change.resource() instanceof Device) {
-        if (pieceReferable == null) {
-          pieceReferable = new LinkedHashMap<>(4);
-        }
-        pieceReferable.put(change.reference(), change.resource());
-      }
-    }
-    if (grouped == null) {
-      if (pieceReferable != null) {
-        (referableToNext || current == null ? pending : referable).putAll(pieceReferable);
-      }
+    PieceGroups groups = PieceGroups.of(content, piece);
+    if (groups.byPatient().isEmpty()) {
+      (referableToNext || current == null ? pending : referable).putAll(groups.referable());
       return;
     }
-    for (Map.Entry<String, Map<String, Resource>> patient : grouped.entrySet()) {
+    for (Map.Entry<String, Map<String, Resource>> patient : groups.byPatient().entrySet()) {
       open(patient.getKey());
       if (currentRefused) {
         continue;
       }
       record.putAll(patient.getValue());
-      if (pieceReferable != null) {
-        referable.putAll(pieceReferable);
-      }
+      referable.putAll(groups.referable());
     }
   }
 

@@ -165,32 +165,13 @@ final class Regroup implements AutoCloseable {
    * @throws UncheckedIOException if a temporary file cannot be written (a full disk)
    */
   void accept(Resource piece, String line) {
-    Map<String, Map<String, Resource>> grouped = null;
-    Map<String, Resource> pieceReferable = null;
-    int changes = 0;
-    for (ResourceChange change : content.changes(piece)) {
-      changes++;
-      if (change.action() != ResourceChange.Action.UPSERT) {
-        continue;
-      }
-      if (change.patientId() != null) {
-        if (grouped == null) {
-          grouped = new LinkedHashMap<>(4);
-        }
-        grouped
-            .computeIfAbsent(change.patientId(), p -> new LinkedHashMap<>())
-            .put(change.reference(), change.resource());
-      } else if (change.resource() instanceof Medication || change.resource() instanceof Device) {
-        if (pieceReferable == null) {
-          pieceReferable = new LinkedHashMap<>(4);
-        }
-        pieceReferable.put(change.reference(), change.resource());
-      }
-    }
+    PieceGroups groups = PieceGroups.of(content, piece);
+    Map<String, Map<String, Resource>> grouped = groups.byPatient();
+    Map<String, Resource> pieceReferable = groups.referable();
     try {
-      if (grouped == null) {
-        if (pieceReferable != null) {
-          boolean alone = line != null && changes == 1;
+      if (grouped.isEmpty()) {
+        if (!pieceReferable.isEmpty()) {
+          boolean alone = line != null && groups.changes() == 1;
           for (Map.Entry<String, Resource> resource : pieceReferable.entrySet()) {
             referable.put(
                 resource.getKey(),
@@ -207,9 +188,7 @@ final class Regroup implements AutoCloseable {
       for (Map.Entry<String, Map<String, Resource>> patient : grouped.entrySet()) {
         Bundle own = new Bundle().setType(Bundle.BundleType.COLLECTION);
         patient.getValue().values().forEach(r -> own.addEntry().setResource(r));
-        if (pieceReferable != null) {
-          pieceReferable.values().forEach(r -> own.addEntry().setResource(r));
-        }
+        pieceReferable.values().forEach(r -> own.addEntry().setResource(r));
         write(patient.getKey(), context.newJsonParser().encodeResourceToString(own));
       }
     } catch (IOException e) {

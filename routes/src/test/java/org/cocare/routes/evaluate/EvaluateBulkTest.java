@@ -77,13 +77,7 @@ class EvaluateBulkTest {
   @Test
   void bulk_regroupsAnyInput_evenOneNotNamedForItsTypes_withItsProgressBar(@TempDir Path dir)
       throws IOException {
-    String ndjson =
-        """
-        {"resourceType":"Patient","id":"r1","birthDate":"1970-01-01"}
-        {"resourceType":"Patient","id":"r2","birthDate":"2000-01-01"}
-        {"resourceType":"Condition","id":"c1","subject":{"reference":"Patient/r1"},"code":{"coding":[{"system":"http://snomed.info/sct","code":"44054006"}]}}
-        """;
-    Path file = Files.writeString(dir.resolve("split.ndjson"), ndjson);
+    Path file = Files.writeString(dir.resolve("split.ndjson"), EvaluateCommandTest.SPLIT_NDJSON);
 
     EvaluateCommandTest.Run run =
         run("--as-of", "2026-11-29", "--bulk", "--progress", file.toString());

@@ -24,6 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
  * results written beside the examples, and no side effects.
  */
 class EvaluateCommandTest {
+  /** Patient r1's Condition comes after patient r2: r1's resources are not together. */
+  static final String SPLIT_NDJSON =
+      """
+      {"resourceType":"Patient","id":"r1","birthDate":"1970-01-01"}
+      {"resourceType":"Patient","id":"r2","birthDate":"2000-01-01"}
+      {"resourceType":"Condition","id":"c1","subject":{"reference":"Patient/r1"},"code":{"coding":[{"system":"http://snomed.info/sct","code":"44054006"}]}}
+      """;
+
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final Path EXAMPLES = Path.of(System.getProperty("cocare.examples.dir", "../examples"));
 
@@ -118,13 +126,7 @@ class EvaluateCommandTest {
   @Test
   void ndjson_patientWhoseResourcesComeBack_isNamedOnStderr_andExitsNonZero(@TempDir Path dir)
       throws IOException {
-    String ndjson =
-        """
-        {"resourceType":"Patient","id":"r1","birthDate":"1970-01-01"}
-        {"resourceType":"Patient","id":"r2","birthDate":"2000-01-01"}
-        {"resourceType":"Condition","id":"c1","subject":{"reference":"Patient/r1"},"code":{"coding":[{"system":"http://snomed.info/sct","code":"44054006"}]}}
-        """;
-    Path file = Files.writeString(dir.resolve("split.ndjson"), ndjson);
+    Path file = Files.writeString(dir.resolve("split.ndjson"), SPLIT_NDJSON);
 
     Run run = run("--as-of", "2026-11-29", file.toString());
 
