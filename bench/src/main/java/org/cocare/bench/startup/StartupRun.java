@@ -92,16 +92,24 @@ public final class StartupRun {
       return starts.get(0);
     }
 
-    List<Double> restartSeconds() {
-      return starts.stream().skip(1).map(Start::seconds).toList();
-    }
-
-    List<Double> restartCpu() {
-      return starts.stream().skip(1).map(Start::cpuSeconds).toList();
-    }
-
     double maxOtherCores() {
       return starts.stream().mapToDouble(Start::otherCores).max().orElseThrow();
+    }
+
+    /** Its four figures, named after {@code label}; the cached start judged by {@code target}. */
+    List<Figure> figures(String label, Double target) {
+      List<Double> cached = starts.stream().skip(1).map(Start::seconds).toList();
+      return List.of(
+          Figure.of(
+              label + ": start-up, first (compiles the rule set)", "s", List.of(first().seconds())),
+          target == null
+              ? Figure.of(label + ": start-up, rule base cached", "s", cached)
+              : Figure.atMost(label + ": start-up, rule base cached", "s", cached, target),
+          Figure.of(label + ": CPU used by ready, first start", "s", List.of(first().cpuSeconds())),
+          Figure.of(
+              label + ": CPU used by ready, rule base cached",
+              "s",
+              starts.stream().skip(1).map(Start::cpuSeconds).toList()));
     }
   }
 
@@ -163,17 +171,7 @@ public final class StartupRun {
                     + "# seconds from launch to /actuator/health UP",
                 jarRestarts,
                 productionRestarts));
-    section.add(
-        Figure.of(
-            "java -jar: start-up, first (compiles the rule set)",
-            "s",
-            List.of(plain.first().seconds())));
-    section.add(Figure.of("java -jar: start-up, rule base cached", "s", plain.restartSeconds()));
-    section.add(
-        Figure.of(
-            "java -jar: CPU used by ready, first start", "s", List.of(plain.first().cpuSeconds())));
-    section.add(
-        Figure.of("java -jar: CPU used by ready, rule base cached", "s", plain.restartCpu()));
+    plain.figures("java -jar", null).forEach(section::add);
     section.add(
         Figure.of(
             "production form: making it (extract, training run, archive), once",
@@ -184,22 +182,7 @@ public final class StartupRun {
             "production form: of which the training run to ready (no archive yet)",
             "s",
             List.of(preparation.trainingSeconds())));
-    section.add(
-        Figure.of(
-            "production form: start-up, first (compiles the rule set)",
-            "s",
-            List.of(production.first().seconds())));
-    section.add(
-        Figure.atMost(
-            "production form: start-up, rule base cached", "s", production.restartSeconds(), 15));
-    section.add(
-        Figure.of(
-            "production form: CPU used by ready, first start",
-            "s",
-            List.of(production.first().cpuSeconds())));
-    section.add(
-        Figure.of(
-            "production form: CPU used by ready, rule base cached", "s", production.restartCpu()));
+    production.figures("production form", 15.0).forEach(section::add);
     section.note(
         String.format(
             Locale.ROOT,
