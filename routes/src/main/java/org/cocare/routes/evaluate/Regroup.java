@@ -35,10 +35,8 @@ import org.cocare.fhir.facts.PatientCompartment;
 import org.cocare.fhir.facts.ResourceChange;
 import org.cocare.fhir.intake.FhirReader;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.DeviceRequest;
 import org.hl7.fhir.r4.model.DeviceUseStatement;
-import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -284,17 +282,9 @@ final class Regroup implements AutoCloseable {
           throw new EOFException("bucket file ends early");
         }
       }
-      for (ResourceChange change : content.changes(reader.parse(body.array(), JSON))) {
-        if (change.action() != ResourceChange.Action.UPSERT) {
-          continue;
-        }
-        if (patientId.equals(change.patientId())) {
-          record.put(change.reference(), change.resource());
-        } else if (change.patientId() == null
-            && (change.resource() instanceof Medication || change.resource() instanceof Device)) {
-          joined.put(change.reference(), change.resource());
-        }
-      }
+      PieceGroups groups = PieceGroups.of(content, reader.parse(body.array(), JSON));
+      record.putAll(groups.byPatient().getOrDefault(patientId, Map.of()));
+      joined.putAll(groups.referable());
     }
     if (!referable.isEmpty()) {
       for (Resource resource : record.values()) {
