@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# cocare.jar evaluate over the replicated eCQM population: patients/s (2 runs of 10,000), start-up,
-# peak RSS, and one 100,000-patient run at -Xmx512m for constant memory; the Synthea population
-# too when one is in the cache.
+# cocare.jar evaluate over the replicated eCQM population: patients/s, start-up and peak RSS of
+# EVALUATE_RUNS (default 1) runs of 10,000, and one 100,000-patient run at -Xmx512m (the target's
+# rate, and constant memory); the Synthea population too when one is in the cache.
 set -euo pipefail
 
 cases="$SHARED_DIR/clinical/ecqm-cases"
@@ -19,4 +19,4 @@ for dir in "$CACHE_DIR"/synthea-*/fhir; do
 done
 
 java -cp "$BENCH_CP" org.cocare.bench.evaluate.EvaluateRun \
-  "$COCARE_JAR" "$SHARED_DIR/clinical/valuesets" "$RESULTS_DIR" "$small" 2 "$large" "${synthea[@]}"
+  "$COCARE_JAR" "$SHARED_DIR/clinical/valuesets" "$RESULTS_DIR" "$small" "${EVALUATE_RUNS:-1}" "$large" "${synthea[@]}"

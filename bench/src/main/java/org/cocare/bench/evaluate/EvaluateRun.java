@@ -318,9 +318,9 @@ public final class EvaluateRun {
             + bigN
             + " patients: the kind of pass a hospital runs nightly. The "
             + n
-            + "-patient runs are the same measure over fewer patients; the JIT's warm-up, which"
-            + " the large run spreads over many more patients, weighs on them, and their rate is"
-            + " reported beside it with its spread. The whole-process rate, start-up included, is"
+            + "-patient figures are the same measure over fewer patients; the JIT's warm-up, which"
+            + " the large run spreads over many more patients, weighs on them, and they are"
+            + " reported beside it. The whole-process rate, start-up included, is"
             + " beside it too. Patients/CPU-s counts only the CPU time of the thread that"
             + " does the work, so it does not move with the load of other processes on the"
             + " machine. RSS is VmRSS from /proc/PID/status, read every "
