@@ -13,6 +13,8 @@
 #   SHARED_DIR   ../shared beside the checkout (the eCQM cases and value sets)
 #   BENCH_CP     the harness's classpath (classes + dependencies)
 #   COCARE_JAR   routes/target/cocare.jar
+#   PRODUCTION_DIR  where the startup stage leaves the production form (examples/deploy/prepare.sh)
+#                   that the ingest stage starts the service from (bench/target/production)
 #
 # The populations stage makes a Synthea population once (bench/synthea.sh; the first time also
 # downloads Synthea, about 200 MB) and keeps it in $CACHE_DIR: SYNTHEA_PATIENTS (default 50) and
@@ -25,7 +27,8 @@ RESULTS_DIR="$BENCH_DIR/target/results"
 CACHE_DIR="${COCARE_BENCH_CACHE:-$BENCH_DIR/cache}"
 SHARED_DIR="${COCARE_SHARED_DIR:-$REPO_DIR/../shared}"
 COCARE_JAR="$REPO_DIR/routes/target/cocare.jar"
-export BENCH_DIR REPO_DIR RESULTS_DIR CACHE_DIR SHARED_DIR COCARE_JAR
+PRODUCTION_DIR="$BENCH_DIR/target/production"
+export BENCH_DIR REPO_DIR RESULTS_DIR CACHE_DIR SHARED_DIR COCARE_JAR PRODUCTION_DIR
 
 if [ ! -d "$SHARED_DIR/clinical/ecqm-cases" ]; then
   echo "bench: $SHARED_DIR/clinical/ecqm-cases is missing; the benchmarks need the eCQM cases" >&2

@@ -27,20 +27,21 @@ import org.cocare.bench.Section;
  * answering UP, which it does only once the default rule set is compiled and active, in two forms:
  *
  * <ol>
- *   <li>{@code java -jar cocare.jar}, no JVM flags: reported, not judged;
  *   <li>the production form made by {@code examples/deploy/prepare.sh} (the jar extracted plus a
  *       class data sharing archive from a training run; the making is timed on its own), started as
  *       the README says with {@code -Xshare:on} added, so that an archive the JVM cannot use fails
- *       the stage instead of being measured as if it worked. Its cached start is the one compared
- *       with the target (under 15 s).
+ *       the stage instead of being measured as if it worked. Its first start is in a fresh working
+ *       folder (empty database, no rule-base cache: it compiles the rule set); the restarts in the
+ *       same folder read the compiled rule base from {@code ./data/rule-cache}, and they are the
+ *       ones compared with the target (under 15 s);
+ *   <li>{@code java -jar cocare.jar}, no JVM flags, started in that same folder (so with the rule
+ *       base cached): reported beside it, not judged.
  * </ol>
  *
- * <p>Each form's first start is in a fresh working folder (empty database, no rule-base cache: it
- * compiles the rule set); the next ones restart in the same folder and read the compiled rule base
- * from {@code ./data/rule-cache}. Each start gets a free port; the process is stopped once it is
- * UP.
+ * <p>Each start gets a free port; the process is stopped once it is UP. The production form is left
+ * in {@code APP_DIR} (emptied first), where the ingest stage starts the service from.
  *
- * <p>{@code StartupRun JAR PREPARE_SCRIPT RESULTS_DIR [JAR_RESTARTS [PRODUCTION_RESTARTS]]}
+ * <p>{@code StartupRun JAR PREPARE_SCRIPT RESULTS_DIR APP_DIR [RESTARTS [JAR_STARTS]]}
  */
 public final class StartupRun {
   // Generous: a loaded machine slows a start many times over, and that is a figure, not a failure.
@@ -69,47 +70,73 @@ public final class StartupRun {
     private final String name;
     private final List<String> command;
     private final Path folder;
+    // True when the folder already holds a compiled rule base: every start is a cached one.
+    private final boolean cachedOnly;
     private final List<Start> starts = new ArrayList<>();
 
-    Form(StartupRun run, String name, List<String> command, Path folder) {
+    Form(StartupRun run, String name, List<String> command, Path folder, boolean cachedOnly) {
       this.run = run;
       this.name = name;
       this.command = command;
       this.folder = folder;
+      this.cachedOnly = cachedOnly;
     }
 
-    /** The first start is in the fresh folder and must leave a compiled rule base behind. */
+    /** The first start in a fresh folder must leave a compiled rule base behind. */
     void start() throws Exception {
       Files.createDirectories(folder);
+      boolean cached = run.cacheEntries(folder).findAny().isPresent();
+      if (cachedOnly != cached && starts.isEmpty()) {
+        throw new IllegalStateException(
+            (cached ? "a rule base is already cached in " : "no rule base is cached in ") + folder);
+      }
       Start start = run.start(name + " " + starts.size(), command, folder);
-      if (starts.isEmpty() && run.cacheEntries(folder).findAny().isEmpty()) {
-        throw new IllegalStateException("the first start left no compiled rule base in " + folder);
+      if (run.cacheEntries(folder).findAny().isEmpty()) {
+        throw new IllegalStateException("the start left no compiled rule base in " + folder);
       }
       starts.add(start);
     }
 
-    Start first() {
-      return starts.get(0);
+    /** The starts that read the compiled rule base from the cache. */
+    private List<Start> cached() {
+      return starts.subList(cachedOnly ? 0 : 1, starts.size());
     }
 
     double maxOtherCores() {
       return starts.stream().mapToDouble(Start::otherCores).max().orElseThrow();
     }
 
-    /** Its four figures, named after {@code label}; the cached start judged by {@code target}. */
+    /**
+     * Its figures, named after {@code label}: the cached start (judged by {@code target} unless
+     * null) and its CPU, and the first start's two when the form had one.
+     */
     List<Figure> figures(String label, Double target) {
-      List<Double> cached = starts.stream().skip(1).map(Start::seconds).toList();
-      return List.of(
-          Figure.of(
-              label + ": start-up, first (compiles the rule set)", "s", List.of(first().seconds())),
+      List<Double> seconds = cached().stream().map(Start::seconds).toList();
+      List<Figure> figures = new ArrayList<>();
+      if (!cachedOnly) {
+        figures.add(
+            Figure.of(
+                label + ": start-up, first (compiles the rule set)",
+                "s",
+                List.of(starts.get(0).seconds())));
+      }
+      figures.add(
           target == null
-              ? Figure.of(label + ": start-up, rule base cached", "s", cached)
-              : Figure.atMost(label + ": start-up, rule base cached", "s", cached, target),
-          Figure.of(label + ": CPU used by ready, first start", "s", List.of(first().cpuSeconds())),
+              ? Figure.of(label + ": start-up, rule base cached", "s", seconds)
+              : Figure.atMost(label + ": start-up, rule base cached", "s", seconds, target));
+      if (!cachedOnly) {
+        figures.add(
+            Figure.of(
+                label + ": CPU used by ready, first start",
+                "s",
+                List.of(starts.get(0).cpuSeconds())));
+      }
+      figures.add(
           Figure.of(
               label + ": CPU used by ready, rule base cached",
               "s",
-              starts.stream().skip(1).map(Start::cpuSeconds).toList()));
+              cached().stream().map(Start::cpuSeconds).toList()));
+      return figures;
     }
   }
 
@@ -120,20 +147,19 @@ public final class StartupRun {
     Path jar = Path.of(args[0]).toAbsolutePath();
     Path prepare = Path.of(args[1]).toAbsolutePath();
     Path results = Path.of(args[2]);
-    int jarRestarts = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-    int productionRestarts = args.length > 4 ? Integer.parseInt(args[4]) : jarRestarts;
-    if (jarRestarts < 1 || productionRestarts < 1) {
-      throw new IllegalArgumentException("each form needs at least one restart");
+    Path app = Path.of(args[3]).toAbsolutePath();
+    int productionRestarts = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+    int jarStarts = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+    if (productionRestarts < 1 || jarStarts < 1) {
+      throw new IllegalArgumentException("each form needs at least one cached start");
     }
     Path work = Files.createTempDirectory("cocare-startup");
     StartupRun run = new StartupRun();
     double load = loadAverage();
 
-    Form plain =
-        new Form(run, "jar", List.of(run.java, "-jar", jar.toString()), work.resolve("jar"));
-    plain.start();
-    Path app = work.resolve("app");
+    delete(app);
     Preparation preparation = run.prepare(prepare, jar, app, work);
+    Path folder = work.resolve("production");
     Form production =
         new Form(
             run,
@@ -144,16 +170,18 @@ public final class StartupRun {
                 "-XX:SharedArchiveFile=" + app.resolve("cocare.jsa"),
                 "-jar",
                 app.resolve("cocare.jar").toString()),
-            work.resolve("production"));
+            folder,
+            false);
+    Form plain = new Form(run, "jar", List.of(run.java, "-jar", jar.toString()), folder, true);
     production.start();
-    // The restarts alternate between the forms: a shared host that slows down or speeds up
+    // The cached starts alternate between the forms: a shared host that slows down or speeds up
     // meanwhile (CPU seconds inflate too when its other guests are busy) moves both alike.
-    for (int i = 1; i <= Math.max(jarRestarts, productionRestarts); i++) {
-      if (i <= jarRestarts) {
-        plain.start();
-      }
+    for (int i = 1; i <= Math.max(jarStarts, productionRestarts); i++) {
       if (i <= productionRestarts) {
         production.start();
+      }
+      if (i <= jarStarts) {
+        plain.start();
       }
     }
 
@@ -162,16 +190,14 @@ public final class StartupRun {
             "Start-up",
             String.format(
                 Locale.ROOT,
-                "java -jar cocare.jar --server.port=<free port>   # fresh folder, then %d restarts"
-                    + " in it\n"
-                    + "examples/deploy/prepare.sh cocare.jar DIR                 # once: extract, training"
+                "examples/deploy/prepare.sh cocare.jar DIR                 # once: extract, training"
                     + " run, archive\n"
                     + "java -Xshare:on -XX:SharedArchiveFile=DIR/cocare.jsa -jar DIR/cocare.jar"
                     + " --server.port=<free port>   # fresh folder, then %d restarts in it\n"
+                    + "java -jar cocare.jar --server.port=<free port>   # %d starts in that folder\n"
                     + "# seconds from launch to /actuator/health UP",
-                jarRestarts,
-                productionRestarts));
-    plain.figures("java -jar", null).forEach(section::add);
+                productionRestarts,
+                jarStarts));
     section.add(
         Figure.of(
             "production form: making it (extract, training run, archive), once",
@@ -183,6 +209,7 @@ public final class StartupRun {
             "s",
             List.of(preparation.trainingSeconds())));
     production.figures("production form", 15.0).forEach(section::add);
+    plain.figures("java -jar", null).forEach(section::add);
     section.note(
         String.format(
             Locale.ROOT,
@@ -190,7 +217,8 @@ public final class StartupRun {
                 + " processes (and this harness's polling) kept at most %.2f cores busy on average"
                 + " during any `java -jar` start and %.2f during any production-form start (the"
                 + " load average is no guide: a starting JVM alone raises it by 2 or more). The"
-                + " restarts of the two forms alternate. The production form is the jar extracted"
+                + " cached starts of the two forms alternate, in the same folder. The production form"
+                + " is the jar extracted"
                 + " plus a class data sharing archive, made by `examples/deploy/prepare.sh` (README,"
                 + " *Running in production*): the target is judged on it, `java -jar` is reported"
                 + " beside it. Making it took %.1f s for the training run to ready and %.1f s for"
@@ -205,7 +233,14 @@ public final class StartupRun {
             preparation.dumpSeconds()));
     section.write(results, "startup");
     System.out.print(section.markdown());
-    try (Stream<Path> files = Files.walk(work)) {
+    delete(work);
+  }
+
+  private static void delete(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
       files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(f -> f.delete());
     }
   }
