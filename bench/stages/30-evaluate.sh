@@ -18,5 +18,7 @@ for dir in "$CACHE_DIR"/synthea-*/fhir; do
   fi
 done
 
-java -cp "$BENCH_CP" org.cocare.bench.evaluate.EvaluateRun \
+# The first 10,000-patient run is recorded with JFR for the profile stage.
+java "-Dcocare.bench.evaluate.jfr=$RESULTS_DIR/evaluate.jfr" -cp "$BENCH_CP" \
+  org.cocare.bench.evaluate.EvaluateRun \
   "$COCARE_JAR" "$SHARED_DIR/clinical/valuesets" "$RESULTS_DIR" "$small" "${EVALUATE_RUNS:-1}" "$large" "${synthea[@]}"

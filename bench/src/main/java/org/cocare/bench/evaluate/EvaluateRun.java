@@ -20,6 +20,10 @@ import org.cocare.bench.Section;
  * is counted and dropped, whose resident set is read from {@code /proc/PID/status} five times a
  * second, and which reports its own start-up and read-to-print time ({@code --timing}).
  *
+ * <p>With {@code -Dcocare.bench.evaluate.jfr=FILE} the first small run is recorded with JFR ({@code
+ * settings=profile}, a few per cent of its speed) for the profile stage, instead of that stage
+ * running the same population once more.
+ *
  * <p>{@code EvaluateRun JAR VALUESETS RESULTS_DIR SMALL.ndjson RUNS LARGE.ndjson [SYNTHEA_DIR]}
  */
 public final class EvaluateRun {
@@ -74,10 +78,19 @@ public final class EvaluateRun {
   }
 
   Result run(Path input) throws IOException, InterruptedException {
-    List<String> command =
+    return run(input, null);
+  }
+
+  /** One run; with {@code recording} not null, recorded there by JFR. */
+  Result run(Path input, Path recording) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(HEAP);
+    if (recording != null) {
+      command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
+    }
+    command.addAll(
         List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            HEAP,
             "-jar",
             jar.toString(),
             "evaluate",
@@ -87,7 +100,7 @@ public final class EvaluateRun {
             valueSets.toString(),
             "--timing",
             "--no-progress",
-            input.toString());
+            input.toString()));
     long start = System.nanoTime();
     Process process = new ProcessBuilder(command).start();
     AtomicLong lines = new AtomicLong();
@@ -197,8 +210,9 @@ public final class EvaluateRun {
     List<Double> startUp = new ArrayList<>();
     List<Double> peak = new ArrayList<>();
     long patients = 0;
+    String recording = System.getProperty("cocare.bench.evaluate.jfr", "");
     for (int i = 0; i < runs; i++) {
-      Result r = bench.run(small);
+      Result r = bench.run(small, i == 0 && !recording.isEmpty() ? Path.of(recording) : null);
       check(r, small);
       patients = r.lines();
       perSecond.add(r.lines() / r.streamSeconds());
@@ -327,6 +341,13 @@ public final class EvaluateRun {
             + SAMPLE_MILLIS
             + " ms; \"after 25%\" means after a quarter of the patients were printed (the"
             + " warm-up).");
+    if (!recording.isEmpty()) {
+      section.note(
+          "The first "
+              + n
+              + "-patient run was recorded with JFR (`settings=profile`) for the profile below,"
+              + " which costs it a few per cent.");
+    }
     section.write(results, "evaluate");
   }
 
