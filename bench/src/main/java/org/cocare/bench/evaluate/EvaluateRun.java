@@ -41,6 +41,7 @@ public final class EvaluateRun {
   record Result(
       int exitCode,
       long lines,
+      long reportedPatients,
       double wallSeconds,
       double startUpSeconds,
       double streamSeconds,
@@ -87,6 +88,8 @@ public final class EvaluateRun {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add(HEAP);
     if (recording != null) {
+      // JFR announces itself on stdout, where the patients are counted: not here.
+      command.add("-Xlog:jfr+startup=off");
       command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
     }
     command.addAll(
@@ -137,6 +140,7 @@ public final class EvaluateRun {
     return new Result(
         exit,
         lines.get(),
+        timed ? Long.parseLong(timing.group(2)) : -1,
         wall,
         timed ? Double.parseDouble(timing.group(1)) : Double.NaN,
         timed ? Double.parseDouble(timing.group(3)) : Double.NaN,
@@ -355,6 +359,17 @@ public final class EvaluateRun {
     if (r.exitCode() != 0 || Double.isNaN(r.streamSeconds())) {
       throw new IllegalStateException(
           "evaluate " + input + " exited " + r.exitCode() + ": " + lastLine(r.stderr()));
+    }
+    // Anything else on stdout (a JVM's own message) would be counted as patients.
+    if (r.lines() != r.reportedPatients()) {
+      throw new IllegalStateException(
+          "evaluate "
+              + input
+              + " printed "
+              + r.lines()
+              + " lines for "
+              + r.reportedPatients()
+              + " patients");
     }
   }
 
