@@ -1,6 +1,7 @@
 package org.cocare.engine.rules;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -9,9 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -29,12 +33,16 @@ import org.slf4j.LoggerFactory;
  * its rule base instead of compiling the DRL again. One file per entry, named for the content hash
  * and the {@linkplain RuleBase#compiledForm() compiled form} (Drools and Java versions, the fact
  * model's classes), so another build never reads an entry it did not write. An entry is written to
- * a temporary file and moved into place: a reader sees a whole entry or none. An entry that cannot
- * be read (truncated, corrupt, from another form) is deleted and the rule set compiled as if there
- * were none: the cache can make a start faster, never make it fail. Thread-safe.
+ * a temporary file and moved into place: a reader sees a whole entry or none. Each entry starts
+ * with the SHA-256 of the rest, checked before anything is read from it: a byte changed on disk
+ * could otherwise still read as a rule base, only not the one compiled (a changed text in a rule,
+ * say). An entry that cannot be read (truncated, corrupt, from another form) is deleted and the
+ * rule set compiled as if there were none: the cache can make a start faster, never make it fail.
+ * Thread-safe.
  *
  * <p>Entries are Java-serialized Drools packages, read back with the application's class loader:
- * whoever can write this folder can run code in the service, as whoever can write its jar. It
+ * whoever can write this folder can run code in the service, as whoever can write its jar (the
+ * digest finds damage, not tampering: whoever changes an entry can write its digest too). It
  * belongs beside the database, with the same permissions; where the file system has POSIX
  * permissions, a folder the cache creates is its owner's only.
  *
@@ -48,6 +56,10 @@ public final class RuleBaseCache {
   private static final Logger LOG = LoggerFactory.getLogger(RuleBaseCache.class);
   private static final String SUFFIX = ".kbase";
   private static final String TEMPORARY = ".tmp";
+  private static final String DIGEST = "SHA-256";
+
+  /** The length of the digest an entry starts with. */
+  static final int DIGEST_BYTES = 32;
 
   /** Entries of the current compiled form kept after a write: the most recently used. */
   static final int KEPT = 16;
@@ -132,7 +144,7 @@ public final class RuleBaseCache {
       return Optional.empty();
     }
     try {
-      RuleBase read = RuleBase.fromBytes(ruleSet, bytes);
+      RuleBase read = RuleBase.fromBytes(ruleSet, checked(bytes));
       touch(entry);
       return Optional.of(read);
     } catch (RuntimeException | LinkageError e) {
@@ -159,7 +171,11 @@ public final class RuleBaseCache {
     try {
       createPrivately(dir);
       temporary = Files.createTempFile(dir, entry.getFileName().toString(), TEMPORARY);
-      Files.write(temporary, ruleBase.toBytes());
+      byte[] payload = ruleBase.toBytes();
+      try (OutputStream out = Files.newOutputStream(temporary)) {
+        out.write(digest(payload, 0));
+        out.write(payload);
+      }
       try {
         Files.move(temporary, entry, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
@@ -181,6 +197,26 @@ public final class RuleBaseCache {
       prune();
     } catch (IOException | UncheckedIOException e) {
       LOG.warn("rule base cache: cannot prune {}: {}", dir, e.toString());
+    }
+  }
+
+  /** What follows an entry's digest, if the digest is that of it. */
+  private static byte[] checked(byte[] entry) {
+    if (entry.length < DIGEST_BYTES
+        || !MessageDigest.isEqual(
+            Arrays.copyOf(entry, DIGEST_BYTES), digest(entry, DIGEST_BYTES))) {
+      throw new IllegalArgumentException("the entry does not match its digest");
+    }
+    return Arrays.copyOfRange(entry, DIGEST_BYTES, entry.length);
+  }
+
+  private static byte[] digest(byte[] bytes, int from) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance(DIGEST);
+      digest.update(bytes, from, bytes.length - from);
+      return digest.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -113,9 +114,45 @@ class RuleBaseCacheTest {
   }
 
   @Test
+  void aByteChangedOnDisk_isCaughtByTheDigest_thoughTheRuleBaseWouldStillRead() throws IOException {
+    engine(new RuleBaseCache(dir));
+    RuleBaseCache cache = new RuleBaseCache(dir);
+    byte[] entry = Files.readAllBytes(cache.entry(DEFAULT));
+    String source = "CMS130 2025 v0.4.000 (MEASURES.md 3, initial population)";
+    byte[] text = "3, initial population".getBytes(StandardCharsets.UTF_8);
+    // Every copy of the text in the entry (the metadata is held in more than one place).
+    int first = indexOf(entry, text);
+    for (int at = first; at >= 0; at = indexOf(entry, text)) {
+      entry[at + "3, initial po".length()] = 'm';
+    }
+    Files.write(cache.entry(DEFAULT), entry);
+    RuleBase damaged =
+        RuleBase.fromBytes(
+            DEFAULT, Arrays.copyOfRange(entry, RuleBaseCache.DIGEST_BYTES, entry.length));
+
+    RuleEngine engine = engine(cache);
+
+    assertThat(first).isGreaterThan(RuleBaseCache.DIGEST_BYTES);
+    assertThat(ruleSource(damaged, "CMS130-population")).isEqualTo(source.replace("pop", "pom"));
+    assertThat(cache.stats()).isEqualTo(new RuleBaseCache.Stats(0, 1, 1));
+    assertThat(ruleSource(engine.active().ruleBase(), "CMS130-population")).isEqualTo(source);
+  }
+
+  static Object ruleSource(RuleBase ruleBase, String rule) {
+    return ruleBase.kieBase().getKiePackages().stream()
+        .flatMap(p -> p.getRules().stream())
+        .filter(r -> r.getName().equals(rule))
+        .findFirst()
+        .orElseThrow()
+        .getMetaData()
+        .get("source");
+  }
+
+  @Test
   void entryOfAnotherCompiledForm_isRefused() throws IOException {
     engine(new RuleBaseCache(dir));
-    byte[] bytes = Files.readAllBytes(new RuleBaseCache(dir).entry(DEFAULT));
+    byte[] entry = Files.readAllBytes(new RuleBaseCache(dir).entry(DEFAULT));
+    byte[] bytes = Arrays.copyOfRange(entry, RuleBaseCache.DIGEST_BYTES, entry.length);
     String form = RuleBase.compiledForm();
     int at = indexOf(bytes, form.getBytes());
     bytes[at] = (byte) (bytes[at] == '0' ? '1' : '0');
