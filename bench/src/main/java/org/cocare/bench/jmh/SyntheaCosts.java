@@ -26,13 +26,16 @@ import org.hl7.fhir.r4.model.Resource;
 
 /**
  * Every patient of a Synthea population through parse, map and rule evaluation, each stage timed on
- * its own (the median of a few repetitions, after a warm-up pass over the whole population),
+ * its own (the median of a few repetitions, after a warm-up pass over the first patients),
  * single-threaded: the share rule evaluation takes of parse + map, per patient, and its median over
  * the population.
  *
  * <p>{@code SyntheaCosts FHIR_DIR SHARED_DIR RESULTS_DIR [REPEATS]}
  */
 public final class SyntheaCosts {
+  /** Patients run once through every stage before any is measured. */
+  static final int WARM_UP_PATIENTS = 10;
+
   private SyntheaCosts() {}
 
   /** One patient's stage times, in milliseconds. */
@@ -57,8 +60,9 @@ public final class SyntheaCosts {
     try (Stream<Path> list = Files.list(fhir)) {
       files = list.filter(f -> f.toString().endsWith(".json")).sorted().toList();
     }
-    // Warm-up: every patient once through every stage, so the JIT has seen them all.
-    for (Path file : files) {
+    // Warm-up: the first patients once through every stage (each patient's figure is then the
+    // median of its repetitions, which warm it further).
+    for (Path file : files.subList(0, Math.min(WARM_UP_PATIENTS, files.size()))) {
       measure(reader, dryRun, engine, ruleSet, context, Files.readAllBytes(file), 1);
     }
     List<Costs> costs = new ArrayList<>();
@@ -102,7 +106,9 @@ public final class SyntheaCosts {
         String.format(
             Locale.ROOT,
             "Share per patient: min %.3f, p25 %.3f, median %.3f, p75 %.3f, max %.3f (each stage the"
-                + " median of %d repetitions after a warm-up pass; one thread). Resources per"
+                + " median of %d repetitions after a warm-up pass over the first "
+                + WARM_UP_PATIENTS
+                + " patients; one thread). Resources per"
                 + " patient: median %.0f, max %.0f; facts: median %.0f, max %.0f.",
             shares[0],
             shares[shares.length / 4],
