@@ -8,11 +8,15 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
@@ -28,6 +32,8 @@ import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.hl7.fhir.utilities.validation.ValidationMessage.IssueSeverity;
 import org.hl7.fhir.validation.ValidatorSettings;
 import org.hl7.fhir.validation.instance.InstanceValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
@@ -44,14 +50,25 @@ import org.w3c.dom.NodeList;
  * instance can validate one message after another; it is not thread-safe, so each is lent to one
  * caller at a time from a pool.
  *
- * <p>Some state is never cleared. The codings observer and the list of code/display pairs kept for
- * an AI check (unused here) hold every coding seen with its place in the content, and through the
- * elements' parent links the parsed content itself; canonical-resource lookups are cached; and a
- * hint that an extension is deprecated is given once per validator rather than once per message
- * (the only finding that can differ from HAPI's own wrapper; it is not an error, so what {@link
- * FhirReader#read} refuses is the same). A pooled validator is therefore retired once it has read
- * {@value #TEXT_BUDGET} characters, which bounds what it can keep alive, and at most one per core
- * waits idle; a message larger than the budget retires the validator that read it.
+ * <p>Some state is never cleared by the core validator. The codings observer (used only for a check
+ * of SNOMED codes against the IPS, off here), the code/display pairs kept for an AI check (unused
+ * here) and the narrative ids found per element hold every coding or narrative seen with its place
+ * in the content, and through the elements' parent links the parsed content itself: kept, every
+ * message a validator read would stay in memory as long as the validator. So after each validation
+ * this class empties those collections ({@link #forgets()}: found by reflection, as HAPI offers no
+ * way to reset them). Canonical-resource lookups stay cached (bounded by the profiles there are),
+ * and a hint that an extension is deprecated is given once per validator rather than once per
+ * message (the only finding that can differ from HAPI's own wrapper; it is not an error, so what
+ * {@link FhirReader#read} refuses is the same). A pooled validator is still retired once it has
+ * read {@value #TEXT_BUDGET} characters, as a bound on what is not emptied, or {@value
+ * #TEXT_BUDGET_KEEPING} when this HAPI's fields are not the ones expected and nothing could be
+ * emptied; a message larger than the budget retires the validator that read it.
+ *
+ * <p>At most {@link #size()} validations run at once (one per core, at least two), each on a
+ * validator of its own; more callers wait for one to come back. Validation uses the CPU only, so
+ * more at once would not finish sooner, and every validator beyond the pool would be built for the
+ * moment (about as much CPU as validating a Bundle: it re-reads HAPI's OID registry, among others)
+ * and dropped, its structures surviving young collections meanwhile.
  *
  * <p>Everything else does what {@code ValidatorWrapper} does, with this validator's settings:
  * profiles named in the options or the root's {@code meta.profile} are validated against, an
@@ -61,24 +78,58 @@ import org.w3c.dom.NodeList;
  */
 final class PooledInstanceValidator extends FhirInstanceValidator {
   /** Characters of content a pooled validator may read before it is retired. */
-  static final long TEXT_BUDGET = 1_000_000;
+  static final long TEXT_BUDGET = 200_000_000;
+
+  /** The same when what it keeps cannot be emptied: it holds every message it read. */
+  static final long TEXT_BUDGET_KEEPING = 1_000_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(PooledInstanceValidator.class);
+
+  /** What the core validator keeps of each message, emptied after it; null if not found. */
+  private static final Retained RETAINED = Retained.find();
 
   private static final Gson GSON = new Gson();
 
-  private final LinkedBlockingDeque<Lease> idle =
-      new LinkedBlockingDeque<>(Math.max(1, Runtime.getRuntime().availableProcessors()));
+  private final int size = Math.max(2, Runtime.getRuntime().availableProcessors());
+  private final LinkedBlockingDeque<Lease> idle = new LinkedBlockingDeque<>(size);
+  private final Semaphore running = new Semaphore(size, true);
 
   private final long budget;
+  private final boolean empties;
   private final AtomicInteger built = new AtomicInteger();
 
   PooledInstanceValidator(ValidationSupportChain support) {
-    this(support, TEXT_BUDGET);
+    this(support, forgets() ? TEXT_BUDGET : TEXT_BUDGET_KEEPING);
+  }
+
+  /** True when what the core validator keeps of each message is emptied after it. */
+  static boolean forgets() {
+    return RETAINED != null;
+  }
+
+  /** How many items the idle validators still hold of the messages they read (tests). */
+  int retainedByIdle() {
+    if (RETAINED == null) {
+      throw new IllegalStateException("this HAPI's validator state was not found");
+    }
+    return idle.stream().mapToInt(lease -> RETAINED.count(lease.validator)).sum();
   }
 
   /** With another text budget per pooled validator (tests retire them sooner). */
   PooledInstanceValidator(ValidationSupportChain support, long budget) {
+    this(support, budget, true);
+  }
+
+  /** {@code empties} false: what the core validator keeps is left in it (tests compare). */
+  PooledInstanceValidator(ValidationSupportChain support, long budget, boolean empties) {
     super(support);
     this.budget = budget;
+    this.empties = empties && RETAINED != null;
+  }
+
+  /** How many validations may run at once: as many validators as there may be. */
+  int size() {
+    return size;
   }
 
   /** How many core validators this one has built so far. */
@@ -125,11 +176,19 @@ final class PooledInstanceValidator extends FhirInstanceValidator {
       throw new IllegalArgumentException("Unknown encoding: " + encoding);
     }
 
-    Lease lease = borrow(worker);
-    InputStream stream = new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
-    lease.validator.validate(appContext, messages, stream, format, profiles);
-    // Returned only when the validation ended normally: a validator that threw may be mid-state.
-    giveBack(lease, input.length());
+    running.acquireUninterruptibly();
+    try {
+      Lease lease = borrow(worker);
+      InputStream stream = new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
+      lease.validator.validate(appContext, messages, stream, format, profiles);
+      // Returned only when the validation ended normally: a validator that threw may be mid-state.
+      if (empties) {
+        RETAINED.empty(lease.validator);
+      }
+      giveBack(lease, input.length());
+    } finally {
+      running.release();
+    }
 
     if (profiles.isEmpty()) {
       messages.addAll(unknownProfiles);
@@ -254,6 +313,72 @@ final class PooledInstanceValidator extends FhirInstanceValidator {
         && (id.equals(I18nConstants.TERMINOLOGY_TX_BINDING_NOSOURCE)
             || (id.equals(I18nConstants.TERMINOLOGY_TX_VALUESET_NOTFOUND)
                 && m.getMessage().contains("http://hl7.org/fhir/ValueSet/mimetypes")));
+  }
+
+  /**
+   * The core validator's collections that grow with every message and are never cleared by it, read
+   * reflectively (private in HAPI 8.8's {@code InstanceValidator} and {@code CodingsObserver}).
+   */
+  private record Retained(Field codingObserver, Field codings, Field xhtmlIds, Field textKeys) {
+    static Retained find() {
+      try {
+        Field observer = field(InstanceValidator.class, "codingObserver");
+        return new Retained(
+            observer,
+            field(observer.getType(), "list"),
+            field(InstanceValidator.class, "xhtmlElementMap"),
+            field(InstanceValidator.class, "textsToCheckKeys"));
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        LOG.warn(
+            "HAPI's InstanceValidator is not as expected ({}): pooled validators keep what they"
+                + " read and are retired every {} characters",
+            e.toString(),
+            TEXT_BUDGET_KEEPING);
+        return null;
+      }
+    }
+
+    private static Field field(Class<?> type, String name) throws NoSuchFieldException {
+      Field field = type.getDeclaredField(name);
+      field.setAccessible(true);
+      return field;
+    }
+
+    /** Empties them; what this validation needed of them is over once it returned. */
+    void empty(InstanceValidator validator) {
+      validator.getTextsToCheck().clear();
+      collections(validator).forEach(Retained::clear);
+    }
+
+    private List<Object> collections(InstanceValidator validator) {
+      try {
+        return List.of(
+            codings.get(codingObserver.get(validator)),
+            xhtmlIds.get(validator),
+            textKeys.get(validator));
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("made accessible when found", e);
+      }
+    }
+
+    private static void clear(Object collection) {
+      if (collection instanceof Collection<?> c) {
+        c.clear();
+      } else if (collection instanceof Map<?, ?> m) {
+        m.clear();
+      }
+    }
+
+    int count(InstanceValidator validator) {
+      int n = validator.getTextsToCheck().size();
+      for (Object collection : collections(validator)) {
+        n +=
+            collection instanceof Collection<?> c
+                ? c.size()
+                : collection instanceof Map<?, ?> m ? m.size() : 0;
+      }
+      return n;
+    }
   }
 
   private static final class Lease {

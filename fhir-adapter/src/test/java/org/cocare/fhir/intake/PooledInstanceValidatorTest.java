@@ -83,17 +83,26 @@ class PooledInstanceValidatorTest {
         assertThat(findings(reused, body)).as(body).isEqualTo(findings(stock, body));
       }
     }
-    // One thread: a validator is reused until it has read its budget, then replaced.
-    int expected = 1;
-    long left = PooledInstanceValidator.TEXT_BUDGET;
-    for (int i = 0; i < 2 * bodies.size(); i++) {
-      if (left <= 0) {
-        expected++;
-        left = PooledInstanceValidator.TEXT_BUDGET;
-      }
-      left -= bodies.get(i % bodies.size()).length();
-    }
-    assertThat(pooled.built()).isEqualTo(expected).isLessThan(bodies.size());
+    // One thread: one validator read everything (far below its budget), and kept nothing of it.
+    assertThat(PooledInstanceValidator.forgets()).as("HAPI's validator state found").isTrue();
+    assertThat(pooled.built()).isEqualTo(1);
+    assertThat(pooled.retainedByIdle()).isZero();
+  }
+
+  @Test
+  void whatTheCoreValidatorKeepsOfAMessage_isEmptiedAfterIt() {
+    // Without emptying, these hold every coding read (and through it the parsed content).
+    String body = INLINE.get(3);
+    PooledInstanceValidator emptying = new PooledInstanceValidator(support());
+    PooledInstanceValidator keeping =
+        new PooledInstanceValidator(support(), PooledInstanceValidator.TEXT_BUDGET, false);
+
+    List<String> emptied = findings(validator(emptying), body);
+    List<String> kept = findings(validator(keeping), body);
+
+    assertThat(emptied).isEqualTo(kept);
+    assertThat(keeping.retainedByIdle()).isPositive();
+    assertThat(emptying.retainedByIdle()).isZero();
   }
 
   @Test
