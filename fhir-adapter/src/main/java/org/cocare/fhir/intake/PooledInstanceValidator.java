@@ -102,19 +102,6 @@ final class PooledInstanceValidator extends FhirInstanceValidator {
     this(support, forgets() ? TEXT_BUDGET : TEXT_BUDGET_KEEPING);
   }
 
-  /** True when what the core validator keeps of each message is emptied after it. */
-  static boolean forgets() {
-    return RETAINED != null;
-  }
-
-  /** How many items the idle validators still hold of the messages they read (tests). */
-  int retainedByIdle() {
-    if (RETAINED == null) {
-      throw new IllegalStateException("this HAPI's validator state was not found");
-    }
-    return idle.stream().mapToInt(lease -> RETAINED.count(lease.validator)).sum();
-  }
-
   /** With another text budget per pooled validator (tests retire them sooner). */
   PooledInstanceValidator(ValidationSupportChain support, long budget) {
     this(support, budget, true);
@@ -130,6 +117,19 @@ final class PooledInstanceValidator extends FhirInstanceValidator {
   /** How many validations may run at once: as many validators as there may be. */
   int size() {
     return size;
+  }
+
+  /** True when what the core validator keeps of each message is emptied after it. */
+  static boolean forgets() {
+    return RETAINED != null;
+  }
+
+  /** How many items the idle validators still hold of the messages they read (tests). */
+  int retainedByIdle() {
+    if (RETAINED == null) {
+      throw new IllegalStateException("this HAPI's validator state was not found");
+    }
+    return idle.stream().mapToInt(lease -> RETAINED.count(lease.validator)).sum();
   }
 
   /** How many core validators this one has built so far. */
