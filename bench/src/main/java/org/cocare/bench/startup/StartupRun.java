@@ -34,8 +34,8 @@ import org.cocare.bench.Section;
  *       folder (empty database, no rule-base cache: it compiles the rule set); the restarts in the
  *       same folder read the compiled rule base from {@code ./data/rule-cache}, and they are the
  *       ones compared with the target (under 15 s);
- *   <li>{@code java -jar cocare.jar}, no JVM flags, started in that same folder (so with the rule
- *       base cached): reported beside it, not judged.
+ *   <li>when JAR_STARTS is above 0, {@code java -jar cocare.jar}, no JVM flags, started in that
+ *       same folder (so with the rule base cached): reported beside it, not judged.
  * </ol>
  *
  * <p>Each start gets a free port; the process is stopped once it is UP. The production form is left
@@ -149,9 +149,9 @@ public final class StartupRun {
     Path results = Path.of(args[2]);
     Path app = Path.of(args[3]).toAbsolutePath();
     int productionRestarts = args.length > 4 ? Integer.parseInt(args[4]) : 3;
-    int jarStarts = args.length > 5 ? Integer.parseInt(args[5]) : 1;
-    if (productionRestarts < 1 || jarStarts < 1) {
-      throw new IllegalArgumentException("each form needs at least one cached start");
+    int jarStarts = args.length > 5 ? Integer.parseInt(args[5]) : 0;
+    if (productionRestarts < 1 || jarStarts < 0) {
+      throw new IllegalArgumentException("the production form needs at least one restart");
     }
     Path work = Files.createTempDirectory("cocare-startup");
     StartupRun run = new StartupRun();
@@ -194,10 +194,13 @@ public final class StartupRun {
                     + " run, archive\n"
                     + "java -Xshare:on -XX:SharedArchiveFile=DIR/cocare.jsa -jar DIR/cocare.jar"
                     + " --server.port=<free port>   # fresh folder, then %d restarts in it\n"
-                    + "java -jar cocare.jar --server.port=<free port>   # %d starts in that folder\n"
+                    + (jarStarts == 0
+                        ? ""
+                        : "java -jar cocare.jar --server.port=<free port>   # "
+                            + jarStarts
+                            + " starts in that folder\n")
                     + "# seconds from launch to /actuator/health UP",
-                productionRestarts,
-                jarStarts));
+                productionRestarts));
     section.add(
         Figure.of(
             "production form: making it (extract, training run, archive), once",
@@ -209,26 +212,34 @@ public final class StartupRun {
             "s",
             List.of(preparation.trainingSeconds())));
     production.figures("production form", 15.0).forEach(section::add);
-    plain.figures("java -jar", null).forEach(section::add);
+    if (jarStarts > 0) {
+      plain.figures("java -jar", null).forEach(section::add);
+    }
     section.note(
         String.format(
             Locale.ROOT,
             "%d cores; load average %.1f when the stage began. While the starts ran, other"
                 + " processes (and this harness's polling) kept at most %.2f cores busy on average"
-                + " during any `java -jar` start and %.2f during any production-form start (the"
-                + " load average is no guide: a starting JVM alone raises it by 2 or more). The"
-                + " cached starts of the two forms alternate, in the same folder. The production form"
-                + " is the jar extracted"
+                + " during any production-form start%s (the load average is no guide: a starting"
+                + " JVM alone raises it by 2 or more). The production form is the jar extracted"
                 + " plus a class data sharing archive, made by `examples/deploy/prepare.sh` (README,"
-                + " *Running in production*): the target is judged on it, `java -jar` is reported"
-                + " beside it. Making it took %.1f s for the training run to ready and %.1f s for"
+                + " *Running in production*), and the target is judged on it; %s. Making it took"
+                + " %.1f s for the training run to ready and %.1f s for"
                 + " the dump. The CPU figures (all the JVM's threads: JIT and GC too) vary less"
                 + " than the seconds, but on a shared host they too grow when its other guests are"
                 + " busy. Where the time goes: `bench/notes/startup.md`.",
             Runtime.getRuntime().availableProcessors(),
             load,
-            plain.maxOtherCores(),
             production.maxOtherCores(),
+            jarStarts == 0
+                ? ""
+                : String.format(
+                    Locale.ROOT, " and %.2f during any `java -jar` start", plain.maxOtherCores()),
+            jarStarts == 0
+                ? "`java -jar` (about twice as long, `bench/notes/startup.md`) is started only"
+                    + " with STARTUP_JAR_STARTS=N, to keep `bench/run.sh` within 10 minutes"
+                : "`java -jar` is reported beside it, its cached starts alternating with the"
+                    + " production form's restarts in the same folder",
             preparation.trainingSeconds(),
             preparation.dumpSeconds()));
     section.write(results, "startup");
