@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Makes a Synthea population, or finds it in the cache:
 #
-#   bench/synthea.sh [N [SEED]]   prints the population's folder on stdout
+#   bench/synthea.sh [N [SEED]]             prints the population's folder on stdout
+#   bench/synthea.sh --resolve [N [SEED]]   only resolves Synthea's classpath (unless the
+#                                           population is in the cache): Maven's part, alone
 #
 # N defaults to $SYNTHEA_PATIENTS, else 50; SEED to $SYNTHEA_SEED, else 42. Stages that need the
 # population call this: it costs nothing once the population is in the cache.
@@ -17,10 +19,15 @@
 # HAPI FHIR 6.1, which must not meet Cocare's 8.8.1. The first run downloads it (about 200 MB).
 set -euo pipefail
 
+resolve_only=""
+if [ "${1:-}" = "--resolve" ]; then
+  resolve_only=1
+  shift
+fi
 patients="${1:-${SYNTHEA_PATIENTS:-50}}"
 seed="${2:-${SYNTHEA_SEED:-42}}"
 if [ $# -gt 2 ] || ! [[ $patients =~ ^[1-9][0-9]*$ ]] || ! [[ $seed =~ ^[0-9]+$ ]]; then
-  echo "usage: bench/synthea.sh [PATIENTS [SEED]]" >&2
+  echo "usage: bench/synthea.sh [--resolve] [PATIENTS [SEED]]" >&2
   exit 2
 fi
 reference_date="${SYNTHEA_DATE:-20261129}"
@@ -41,6 +48,10 @@ if [ ! -s "$classpath" ] || [ "$BENCH_DIR/synthea/pom.xml" -nt "$classpath" ]; t
   echo "synthea: resolving Synthea's classpath (the first time downloads it)" >&2
   "$REPO_DIR/mvnw" -B -q -ntp -f "$BENCH_DIR/synthea/pom.xml" dependency:build-classpath \
     -Dmdep.outputFile="$classpath" >&2
+fi
+
+if [ -n "$resolve_only" ]; then
+  exit 0
 fi
 
 rm -rf "$population"
