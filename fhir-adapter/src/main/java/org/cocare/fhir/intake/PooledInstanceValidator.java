@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
@@ -55,12 +56,14 @@ import org.w3c.dom.NodeList;
  * here) and the narrative ids found per element hold every coding or narrative seen with its place
  * in the content, and through the elements' parent links the parsed content itself: kept, every
  * message a validator read would stay in memory as long as the validator. So after each validation
- * this class empties those collections ({@link #forgets()}: found by reflection, as HAPI offers no
- * way to reset them). Canonical-resource lookups stay cached (bounded by the profiles there are),
- * and a hint that an extension is deprecated is given once per validator rather than once per
- * message (the only finding that can differ from HAPI's own wrapper; it is not an error, so what
- * {@link FhirReader#read} refuses is the same). A pooled validator is still retired once it has
- * read {@value #TEXT_BUDGET} characters, as a bound on what is not emptied, or {@value
+ * this class empties those collections, and drops the last message's parsed content that the
+ * validator keeps until its next validation ({@link #forgets()}: found by reflection, as HAPI
+ * offers no way to reset them). Canonical-resource lookups stay cached (bounded by the profiles
+ * there are), and a hint that an extension or profile is deprecated, withdrawn or retired is given
+ * once per validator (for most of the service's life, as validators are rarely retired) rather than
+ * once per message: the only findings that can differ from HAPI's own wrapper; they are hints, not
+ * errors, so what {@link FhirReader#read} refuses is the same. A pooled validator is still retired
+ * once it has read {@value #TEXT_BUDGET} characters, as a bound on what is not emptied, or {@value
  * #TEXT_BUDGET_KEEPING} when this HAPI's fields are not the ones expected and nothing could be
  * emptied; a message larger than the budget retires the validator that read it.
  *
@@ -182,10 +185,9 @@ final class PooledInstanceValidator extends FhirInstanceValidator {
       InputStream stream = new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
       lease.validator.validate(appContext, messages, stream, format, profiles);
       // Returned only when the validation ended normally: a validator that threw may be mid-state.
-      if (empties) {
-        RETAINED.empty(lease.validator);
+      if (!empties || RETAINED.empty(lease.validator)) {
+        giveBack(lease, input.length());
       }
-      giveBack(lease, input.length());
     } finally {
       running.release();
     }
@@ -319,7 +321,15 @@ final class PooledInstanceValidator extends FhirInstanceValidator {
    * The core validator's collections that grow with every message and are never cleared by it, read
    * reflectively (private in HAPI 8.8's {@code InstanceValidator} and {@code CodingsObserver}).
    */
-  private record Retained(Field codingObserver, Field codings, Field xhtmlIds, Field textKeys) {
+  private record Retained(
+      Field codingObserver,
+      Field codings,
+      Field xhtmlIds,
+      Field textKeys,
+      Field fetchCache,
+      Field resourceTracker) {
+    private static final AtomicBoolean FAILED = new AtomicBoolean();
+
     static Retained find() {
       try {
         Field observer = field(InstanceValidator.class, "codingObserver");
@@ -327,7 +337,11 @@ final class PooledInstanceValidator extends FhirInstanceValidator {
             observer,
             field(observer.getType(), "list"),
             field(InstanceValidator.class, "xhtmlElementMap"),
-            field(InstanceValidator.class, "textsToCheckKeys"));
+            field(InstanceValidator.class, "textsToCheckKeys"),
+            // These two the validator clears when the next validation starts; until then they
+            // hold the last message read, root element first.
+            field(InstanceValidator.class, "fetchCache"),
+            field(InstanceValidator.class, "resourceTracker"));
       } catch (ReflectiveOperationException | RuntimeException e) {
         LOG.warn(
             "HAPI's InstanceValidator is not as expected ({}): pooled validators keep what they"
@@ -344,18 +358,38 @@ final class PooledInstanceValidator extends FhirInstanceValidator {
       return field;
     }
 
-    /** Empties them; what this validation needed of them is over once it returned. */
-    void empty(InstanceValidator validator) {
-      validator.getTextsToCheck().clear();
-      collections(validator).forEach(Retained::clear);
+    /**
+     * Empties them, and drops the parsed content the validator keeps as its result; what this
+     * validation needed of them is over once it returned. False (said once in the log) when that
+     * failed: the validator is then not reused, and the validation's findings stand.
+     */
+    boolean empty(InstanceValidator validator) {
+      try {
+        validator.validatedContent = null;
+        validator.getTextsToCheck().clear();
+        collections(validator).forEach(Retained::clear);
+        return true;
+      } catch (RuntimeException e) {
+        if (FAILED.compareAndSet(false, true)) {
+          LOG.warn("cannot empty a pooled validator, it is dropped instead: {}", e.toString());
+        }
+        return false;
+      }
     }
 
+    /** The collections, a null one (none yet) left out. */
     private List<Object> collections(InstanceValidator validator) {
       try {
-        return List.of(
-            codings.get(codingObserver.get(validator)),
-            xhtmlIds.get(validator),
-            textKeys.get(validator));
+        List<Object> all = new ArrayList<>();
+        Object observer = codingObserver.get(validator);
+        if (observer != null) {
+          all.add(codings.get(observer));
+        }
+        for (Field field : List.of(xhtmlIds, textKeys, fetchCache, resourceTracker)) {
+          all.add(field.get(validator));
+        }
+        all.removeIf(Objects::isNull);
+        return all;
       } catch (IllegalAccessException e) {
         throw new IllegalStateException("made accessible when found", e);
       }
@@ -370,7 +404,7 @@ final class PooledInstanceValidator extends FhirInstanceValidator {
     }
 
     int count(InstanceValidator validator) {
-      int n = validator.getTextsToCheck().size();
+      int n = validator.getTextsToCheck().size() + (validator.validatedContent == null ? 0 : 1);
       for (Object collection : collections(validator)) {
         n +=
             collection instanceof Collection<?> c
