@@ -54,7 +54,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class RuleBaseCache {
   private static final Logger LOG = LoggerFactory.getLogger(RuleBaseCache.class);
-  private static final String SUFFIX = ".kbase";
+
+  /** Ends the name of any entry, of any build. */
+  private static final String ENTRY = ".kbase";
+
+  // "-d": entries that start with their digest. An entry without is another form to a build that
+  // writes them, so two versions sharing the folder do not read each other's entries as damaged.
+  private static final String SUFFIX = "-d" + ENTRY;
   private static final String TEMPORARY = ".tmp";
   private static final String DIGEST = "SHA-256";
 
@@ -239,7 +245,7 @@ public final class RuleBaseCache {
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         String name = file.getFileName().toString();
-        if (!name.endsWith(SUFFIX) && !name.endsWith(TEMPORARY)) {
+        if (!name.endsWith(ENTRY) && !name.endsWith(TEMPORARY)) {
           continue;
         }
         FileTime modified = lastModified(file);
@@ -248,7 +254,7 @@ public final class RuleBaseCache {
         }
         if (name.endsWith(current)) {
           entries.put(file, modified);
-        } else if (name.endsWith(SUFFIX) || modified.toInstant().isBefore(abandoned)) {
+        } else if (name.endsWith(ENTRY) || modified.toInstant().isBefore(abandoned)) {
           delete(file);
         }
       }

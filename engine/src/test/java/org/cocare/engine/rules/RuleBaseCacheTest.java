@@ -169,10 +169,12 @@ class RuleBaseCacheTest {
     RuleBaseCache cache = new RuleBaseCache(dir, 2);
     Files.createDirectories(dir);
     String form = RuleBase.compiledForm();
-    Path recent = entryFile("recent-" + form + ".kbase", Duration.ofMinutes(5));
-    Path older = entryFile("older-" + form + ".kbase", Duration.ofHours(2));
-    Path oldest = entryFile("oldest-" + form + ".kbase", Duration.ofDays(3));
-    Path otherForm = entryFile("recent-0000000000-other.kbase", Duration.ofMinutes(1));
+    Path recent = entryFile("recent-" + form + "-d.kbase", Duration.ofMinutes(5));
+    Path older = entryFile("older-" + form + "-d.kbase", Duration.ofHours(2));
+    Path oldest = entryFile("oldest-" + form + "-d.kbase", Duration.ofDays(3));
+    Path otherForm = entryFile("recent-0000000000-other-d.kbase", Duration.ofMinutes(1));
+    // This form, written before entries carried a digest.
+    Path undigested = entryFile("recent-" + form + ".kbase", Duration.ofMinutes(1));
     Path abandoned = entryFile("x.kbase123.tmp", Duration.ofHours(2));
     Path beingWritten = entryFile("y.kbase456.tmp", Duration.ofSeconds(1));
     Path unrelated = entryFile("README.txt", Duration.ofDays(30));
@@ -184,6 +186,7 @@ class RuleBaseCacheTest {
     assertThat(older).doesNotExist();
     assertThat(oldest).doesNotExist();
     assertThat(otherForm).as("no build of this code reads it").doesNotExist();
+    assertThat(undigested).as("no build of this code reads it").doesNotExist();
     assertThat(abandoned).doesNotExist();
     assertThat(beingWritten).as("another writer's, still young").isRegularFile();
     assertThat(unrelated).as("not the cache's").isRegularFile();
