@@ -16,8 +16,8 @@
 #   PRODUCTION_DIR  where the startup stage leaves the production form (examples/deploy/prepare.sh)
 #                   that the ingest stage starts the service from (bench/target/production)
 #
-# The populations stage makes a Synthea population once (bench/synthea.sh; the first time also
-# downloads Synthea, about 200 MB) and keeps it in $CACHE_DIR: SYNTHEA_PATIENTS (default 50) and
+# A Synthea population is made once (bench/synthea.sh, while the modules build; the first time also
+# downloads Synthea, about 200 MB) and kept in $CACHE_DIR: SYNTHEA_PATIENTS (default 50) and
 # SYNTHEA_SEED (default 42) choose it, e.g. SYNTHEA_PATIENTS=500 bench/run.sh populations.
 set -euo pipefail
 
@@ -46,11 +46,12 @@ mkdir -p "$CACHE_DIR"
 # first, so that two Mavens never write the local repository at once. The populations stage finds
 # it made; its generation time is reported as measured beside the build.
 synthea_pid=""
-if [ $# -eq 0 ] || [[ " $* " == *" populations "* || " $* " == *" jmh "* || " $* " == *" evaluate "* ]]; then
+if [ $# -eq 0 ] || [[ " $* " == *" populations "* || " $* " == *" jmh "* ]]; then
   bash "$BENCH_DIR/synthea.sh" --resolve >/dev/null
-  bash "$BENCH_DIR/synthea.sh" >/dev/null 2>"$CACHE_DIR/synthea-beside-build.log" &
+  # A session of its own, so that stopping the run (a failed build, Ctrl-C) stops Synthea's JVM too.
+  setsid bash "$BENCH_DIR/synthea.sh" >/dev/null 2>"$CACHE_DIR/synthea-beside-build.log" &
   synthea_pid=$!
-  trap '[ -n "$synthea_pid" ] && kill "$synthea_pid" 2>/dev/null || true' EXIT
+  trap '[ -n "$synthea_pid" ] && kill -- -"$synthea_pid" 2>/dev/null || true' EXIT
 fi
 
 echo "bench: building (skipping tests)" >&2

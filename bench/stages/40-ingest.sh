@@ -32,7 +32,9 @@ pg_warmup="${INGEST_PG_WARMUP:-10}"
 service=(-jar "$COCARE_JAR")
 form="java -jar cocare.jar"
 if [ -f "${PRODUCTION_DIR:-}/cocare.jsa" ] && [ "$PRODUCTION_DIR/cocare.jsa" -nt "$COCARE_JAR" ]; then
-  service=("-XX:SharedArchiveFile=$PRODUCTION_DIR/cocare.jsa" -jar "$PRODUCTION_DIR/cocare.jar")
+  # -Xshare:on as the startup stage starts it: an archive this JVM cannot use fails the start, not
+  # a service labelled the production form that runs without it.
+  service=(-Xshare:on "-XX:SharedArchiveFile=$PRODUCTION_DIR/cocare.jsa" -jar "$PRODUCTION_DIR/cocare.jar")
   form="the production form (prepare.sh)"
 fi
 echo "ingest: the service is started as java ${service[*]}" >&2

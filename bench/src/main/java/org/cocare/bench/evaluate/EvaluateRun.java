@@ -236,26 +236,34 @@ public final class EvaluateRun {
           r.peakRssKb() / 1024.0);
     }
     String n = String.format(Locale.ROOT, "%,d", patients);
+    // JFR's recording costs its run time and memory: figures of a recorded run say so.
+    String jfr = recording.isEmpty() ? "" : runs == 1 ? ", JFR on" : ", run 1 with JFR on";
     section
         .add(
             Figure.of(
-                "evaluate, eCQM patients (" + n + "; first byte read to last line printed)",
+                "evaluate, eCQM patients (" + n + jfr + "; first byte read to last line printed)",
                 "patients/s",
                 perSecond))
         .add(
             Figure.of(
-                "evaluate, eCQM patients (" + n + "; per CPU-second of the evaluating thread)",
+                "evaluate, eCQM patients ("
+                    + n
+                    + jfr
+                    + "; per CPU-second of the evaluating thread)",
                 "patients/s",
                 perCpuSecond))
         .add(
             Figure.of(
-                "evaluate, eCQM patients (" + n + "; whole process, start-up included)",
+                "evaluate, eCQM patients (" + n + jfr + "; whole process, start-up included)",
                 "patients/s",
                 withStartUp))
-        .add(Figure.of("evaluate start-up (JVM, rule set, value sets)", "s", startUp))
-        .add(Figure.of("evaluate peak RSS (" + n + " patients)", "MB", peak));
+        .add(Figure.of("evaluate start-up (JVM, rule set, value sets" + jfr + ")", "s", startUp))
+        .add(Figure.of("evaluate peak RSS (" + n + " patients" + jfr + ")", "MB", peak));
 
     Result big = bench.run(large);
+    if (big.exitCode() == 0) {
+      checkCounted(big, large);
+    }
     List<Long> after = big.rssAfter(0.25);
     List<Long> sorted = after.stream().sorted().toList();
     double median = sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
@@ -349,8 +357,9 @@ public final class EvaluateRun {
       section.note(
           "The first "
               + n
-              + "-patient run was recorded with JFR (`settings=profile`) for the profile below,"
-              + " which costs it a few per cent.");
+              + "-patient run was recorded with JFR (`settings=profile`) for the profile below;"
+              + " its figures say \"JFR on\": the recording costs it time (about a tenth of the"
+              + " rate here) and memory.");
     }
     section.write(results, "evaluate");
   }
@@ -360,7 +369,14 @@ public final class EvaluateRun {
       throw new IllegalStateException(
           "evaluate " + input + " exited " + r.exitCode() + ": " + lastLine(r.stderr()));
     }
-    // Anything else on stdout (a JVM's own message) would be counted as patients.
+    checkCounted(r, input);
+  }
+
+  /** Anything else on stdout (a JVM's own message) would be counted as patients. */
+  private static void checkCounted(Result r, Path input) {
+    if (r.reportedPatients() < 0) {
+      throw new IllegalStateException("evaluate " + input + " printed no --timing line");
+    }
     if (r.lines() != r.reportedPatients()) {
       throw new IllegalStateException(
           "evaluate "

@@ -150,8 +150,11 @@ public final class StartupRun {
     Path app = Path.of(args[3]).toAbsolutePath();
     int productionRestarts = args.length > 4 ? Integer.parseInt(args[4]) : 3;
     int jarStarts = args.length > 5 ? Integer.parseInt(args[5]) : 0;
-    if (productionRestarts < 1 || jarStarts < 0) {
+    if (productionRestarts < 1) {
       throw new IllegalArgumentException("the production form needs at least one restart");
+    }
+    if (jarStarts < 0) {
+      throw new IllegalArgumentException("java -jar's starts cannot be fewer than none");
     }
     Path work = Files.createTempDirectory("cocare-startup");
     StartupRun run = new StartupRun();
