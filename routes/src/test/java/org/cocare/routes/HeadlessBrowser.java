@@ -13,7 +13,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -111,8 +113,27 @@ public final class HeadlessBrowser
     WebElement element = wait.until(ExpectedConditions.elementToBeClickable(target));
     WebElement page = driver.findElement(By.tagName("html"));
     element.click();
-    wait.until(ExpectedConditions.stalenessOf(page));
+    wait.until(d -> isGone(page));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+  }
+
+  /**
+   * True once the page this element belonged to was replaced. Chromedriver says so with a stale
+   * element, or, when it asks while the new document is taking the old one's place, with an
+   * inspector error that the node "does not belong to the document".
+   */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   /** The element's text; when it does not come, what the page showed instead. */
